@@ -1,0 +1,112 @@
+# pledge — quarterly returns to checked figures, charts and reports.
+# Plain GNU make. CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR are yours:
+# the build adds to them and never replaces them.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/pledge
+MANDIR ?= $(PREFIX)/share/man
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+CSV_LIBS = -lcsv
+HPDF_LIBS = -lhpdf
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+BUILD ?= build
+BIN ?= bin
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DPLEDGE_VERSION='"$(VERSION)"' -DPLEDGE_DATADIR='"$(DATADIR)"' \
+	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter -Isrc/lib -MMD -MP $(CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB := $(BUILD)/libpledge.a
+PROGS := pledge-ingest pledge-template
+PROG_BIN := $(PROGS:%=$(BIN)/%)
+LIBS = $(CSV_LIBS)
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+
+PERIOD ?=
+
+.PHONY: all deps check test report sanitize install uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(PROG_BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/%: $(BUILD)/src/%.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/tests/test_%.o: tests/unit/test_%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS)
+
+$(BUILD)/tests/%.o: tests/tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+# Installs the Debian packages the build and tests need when they are
+# missing (as root), or says which command to run.
+deps:
+	@sh src/tools/install-deps
+
+# The whole suite: unit tests, CSV conformance, command-line cases.
+test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN)
+	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
+	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
+	@sh tests/cli/run.sh $(abspath $(BIN))
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+# The whole suite again, built with AddressSanitizer and UBSan.
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+sanitize: deps
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) --no-print-directory test BUILD=build/san BIN=build/san/bin \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+
+# Runs the pipeline on every quarter folder of input/ (or PERIOD=...).
+report: deps
+	@$(MAKE) --no-print-directory all
+	@sh src/tools/run-report $(BIN) $(PERIOD)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG_BIN) $(DESTDIR)$(BINDIR)
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)
+	install -m 644 src/man/*.1 $(DESTDIR)$(MANDIR)/man1
+
+uninstall:
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%) $(PROGS:%=$(DESTDIR)$(MANDIR)/man1/%.1)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

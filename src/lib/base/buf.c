@@ -1,0 +1,84 @@
+#include "buf.h"
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char buf_empty[1];
+
+void buf_init(struct buf *b)
+{
+	b->s = buf_empty;
+	b->len = 0;
+	b->cap = 0;
+}
+
+static void reserve(struct buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	char *old = b->cap ? b->s : NULL;
+	size_t cap = b->cap;
+	grow_array((void **)&old, &cap, need, 1);
+	if (!b->cap)
+		old[0] = '\0';
+	b->s = old;
+	b->cap = cap;
+}
+
+void buf_add(struct buf *b, const void *data, size_t len)
+{
+	reserve(b, len);
+	memcpy(b->s + b->len, data, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+}
+
+void buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->s[0] = '\0';
+}
+
+char *buf_detach(struct buf *b)
+{
+	char *s = b->cap ? b->s : xstrdup("");
+	buf_init(b);
+	return s;
+}
+
+void buf_free(struct buf *b)
+{
+	if (b->cap)
+		free(b->s);
+	buf_init(b);
+}

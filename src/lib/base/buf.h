@@ -1,0 +1,27 @@
+/* buf: a growable byte string, always NUL-terminated. */
+#ifndef PLEDGE_BUF_H
+#define PLEDGE_BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char *s;    /* NUL-terminated; "" (static) until something is added */
+	size_t len;
+	size_t cap;
+};
+
+#define BUF_INIT { buf_empty, 0, 0 }
+extern char buf_empty[];
+
+void buf_init(struct buf *b);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);      /* len = 0, keeps memory */
+/* Hands the string to the caller (who frees it) and empties b. */
+char *buf_detach(struct buf *b);
+void buf_free(struct buf *b);
+
+#endif

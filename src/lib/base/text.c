@@ -1,0 +1,197 @@
+#include "text.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool utf8_valid(const char *str, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			goto invalid;
+		}
+		if (n >= len - i)
+			goto invalid;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			goto invalid;
+		for (size_t k = 2; k <= n; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+				goto invalid;
+		i += n + 1;
+	}
+	return true;
+invalid:
+	if (bad)
+		*bad = i;
+	return false;
+}
+
+bool has_non_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Length of an invisible character at s (0 when there is none). */
+static size_t invisible_at(const unsigned char *s)
+{
+	if (s[0] == ' ' || s[0] == '\t')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 &&
+	    (s[2] == 0xAF || s[2] == 0x87 || (s[2] >= 0x8B && s[2] <= 0x8D)))
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
+		return 3;
+	if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+char *text_trim(char *str)
+{
+	unsigned char *s = (unsigned char *)str;
+	size_t n;
+	while (*s && (n = invisible_at(s)) > 0)
+		s += n;
+	size_t len = strlen((char *)s);
+	for (;;) {
+		size_t cut = 0;
+		for (size_t k = 1; k <= 3 && k <= len; k++)
+			if (invisible_at(s + len - k) == k) {
+				cut = k;
+				break;
+			}
+		if (!cut)
+			break;
+		len -= cut;
+	}
+	memmove(str, s, len);
+	str[len] = '\0';
+	return str;
+}
+
+static int lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+bool text_ieq(const char *a, const char *b)
+{
+	while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+char *text_lower(char *s)
+{
+	for (char *p = s; *p; p++)
+		*p = (char)lower((unsigned char)*p);
+	return s;
+}
+
+size_t text_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > cap || la > 256 || lb > 256)
+		return cap + 1;
+	size_t *prev2 = xcalloc(lb + 1, sizeof(size_t));
+	size_t *prev = xcalloc(lb + 1, sizeof(size_t));
+	size_t *cur = xcalloc(lb + 1, sizeof(size_t));
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = lower((unsigned char)a[i - 1]) !=
+				      lower((unsigned char)b[j - 1]);
+			size_t d = prev[j - 1] + cost;
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[lb];
+	free(prev2);
+	free(prev);
+	free(cur);
+	return d > cap ? cap + 1 : d;
+}
+
+const char *path_stem(const char *path, size_t *len)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 4 && text_ieq(base + n - 4, ".csv"))
+		n -= 4;
+	*len = n;
+	return base;
+}
+
+char *path_parent_name(const char *path)
+{
+	const char *end = strrchr(path, '/');
+	if (!end)
+		return NULL;
+	while (end > path && end[-1] == '/')
+		end--;
+	const char *start = end;
+	while (start > path && start[-1] != '/')
+		start--;
+	if (start == end)
+		return NULL;
+	return xstrndup(start, (size_t)(end - start));
+}
+
+char *text_excerpt(const char *s, char *out, size_t size)
+{
+	size_t n = strlen(s);
+	if (n < size) {
+		memcpy(out, s, n + 1);
+		return text_trim(out);
+	}
+	n = size - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(out, s, n);
+	memcpy(out + n, "...", 4);
+	return out;
+}

@@ -1,0 +1,77 @@
+#include "diag.h"
+#include "../base/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void diags_init(struct diags *d)
+{
+	d->items = NULL;
+	d->len = d->cap = 0;
+	d->errors = d->warnings = 0;
+	d->echo = NULL;
+	d->echo_warnings = 1;
+	d->prog = NULL;
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->len; i++) {
+		free(d->items[i].file);
+		free(d->items[i].org_id);
+		free(d->items[i].metric);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	d->items = NULL;
+	d->len = d->cap = 0;
+	d->errors = d->warnings = 0;
+}
+
+size_t diag_add(struct diags *d, enum severity sev, const char *file,
+		long line, const char *org_id, const char *metric,
+		const char *code, const char *fmt, ...)
+{
+	GROW(d->items, d->cap, d->len + 1);
+	struct diag *g = &d->items[d->len];
+	g->severity = sev;
+	g->file = xstrdup(file ? file : "-");
+	g->line = line;
+	g->org_id = xstrdup(org_id ? org_id : "");
+	g->metric = xstrdup(metric ? metric : "");
+	g->code = code;
+
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	g->message = msg;
+
+	if (sev == SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->echo && (sev == SEV_ERROR || d->echo_warnings))
+		diag_print(g, d->prog, d->echo);
+	return d->len++;
+}
+
+const char *severity_name(enum severity sev)
+{
+	return sev == SEV_ERROR ? "error" : "warning";
+}
+
+void diag_print(const struct diag *g, const char *prog, FILE *fp)
+{
+	if (prog)
+		fprintf(fp, "%s: ", prog);
+	if (g->line > 0)
+		fprintf(fp, "%s:%ld: ", g->file, g->line);
+	else
+		fprintf(fp, "%s: ", g->file);
+	fprintf(fp, "%s: %s\n", severity_name(g->severity), g->message);
+}

@@ -1,0 +1,50 @@
+/* diag: diagnostics collected as data.
+ *
+ * Library code never prints: it appends a diagnostic here and carries on
+ * with the rest of the input. A program prints the list (gcc style) and
+ * writes it as issues CSV, and derives its exit status from the counts. */
+#ifndef PLEDGE_DIAG_H
+#define PLEDGE_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum severity { SEV_WARNING, SEV_ERROR };
+
+struct diag {
+	enum severity severity;
+	char *file;     /* as named on the command line; never NULL */
+	long line;      /* physical line, 1-based; 0 when about the whole file */
+	char *org_id;   /* "" when not about one organisation */
+	char *metric;   /* "" when not about one metric */
+	const char *code; /* stable kebab-case identifier (static string) */
+	char *message;  /* plain words for a person, no file or line in it */
+};
+
+struct diags {
+	struct diag *items;
+	size_t len, cap;
+	size_t errors, warnings;
+	/* When not NULL, each diagnostic is also printed here as it is added
+	 * ("PROG: FILE:LINE: error: MESSAGE"), so a long run shows progress. */
+	FILE *echo;
+	int echo_warnings; /* also echo warnings, not only errors */
+	const char *prog;
+};
+
+void diags_init(struct diags *d);
+void diags_free(struct diags *d);
+
+/* Adds one diagnostic; org_id and metric may be NULL. code must be a
+ * string literal. Returns the new diagnostic's index. */
+size_t diag_add(struct diags *d, enum severity sev, const char *file,
+		long line, const char *org_id, const char *metric,
+		const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/* Prints one diagnostic as "PROG: FILE:LINE: error: MESSAGE\n". */
+void diag_print(const struct diag *g, const char *prog, FILE *fp);
+
+const char *severity_name(enum severity sev);
+
+#endif

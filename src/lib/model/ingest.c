@@ -1,0 +1,95 @@
+#include "ingest.h"
+#include "period.h"
+#include "../base/xalloc.h"
+#include "../read/returnfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ingest_init(struct ingest *in, const char *catalogue_path,
+		const char *roster_path, int period)
+{
+	memset(in, 0, sizeof(*in));
+	diags_init(&in->d);
+	arena_init(&in->arena);
+	returns_init(&in->all, &in->arena);
+	in->period = period;
+	in->limits = csvin_default_limits;
+	if (period != PERIOD_NONE) {
+		GROW(in->periods, in->capperiods, 1);
+		in->periods[in->nperiods++] = period;
+	}
+	int ok = catalogue_load(&in->cat, catalogue_path, &in->d) == 0;
+	ok &= roster_load(&in->roster, roster_path, &in->d) == 0;
+	return ok ? 0 : -1;
+}
+
+static void note_period(struct ingest *in, int p)
+{
+	if (p == PERIOD_NONE)
+		return;
+	for (size_t i = 0; i < in->nperiods; i++)
+		if (in->periods[i] == p)
+			return;
+	GROW(in->periods, in->capperiods, in->nperiods + 1);
+	in->periods[in->nperiods++] = p;
+}
+
+void ingest_file(struct ingest *in, const char *path)
+{
+	struct returnfile_opts o = { &in->cat, &in->roster, in->period,
+				     &in->limits };
+	struct returns batch;
+	returns_init(&batch, &in->arena);
+	in->files++;
+	if (in->period == PERIOD_NONE)
+		note_period(in, returnfile_folder_period(path));
+	if (returnfile_read(&o, path, &batch, &in->d) < 0) {
+		in->files_refused++;
+	} else {
+		returns_check(&batch, &in->cat, &in->roster, &in->d);
+		returns_merge(&in->all, &batch, &in->roster, &in->d);
+	}
+	returns_free(&batch);
+}
+
+static int int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void ingest_finish(struct ingest *in)
+{
+	/* Standard input and loose files name no quarter: then the quarters
+	 * the returns themselves are for are the ones to check. */
+	if (!in->nperiods)
+		for (size_t i = 0; i < in->all.len; i++)
+			note_period(in, in->all.items[i]->period);
+	qsort(in->periods, in->nperiods, sizeof(int), int_cmp);
+	for (size_t k = 0; k < in->nperiods; k++) {
+		int p = in->periods[k];
+		char text[PERIOD_TEXT];
+		period_format(p, text);
+		for (size_t i = 0; i < in->roster.len; i++) {
+			const struct org *o = &in->roster.orgs[i];
+			if (!org_owes(o, p) || returns_find(&in->all, (int)i, p))
+				continue;
+			diag_add(&in->d, SEV_WARNING, in->roster.path, o->line,
+				 o->id, NULL, "missing-return",
+				 "%s (%s) owes a return for %s but none was "
+				 "received", o->id, o->name, text);
+		}
+	}
+	returns_sort(&in->all, &in->roster);
+}
+
+void ingest_free(struct ingest *in)
+{
+	returns_free(&in->all);
+	arena_free(&in->arena);
+	catalogue_free(&in->cat);
+	roster_free(&in->roster);
+	diags_free(&in->d);
+	free(in->periods);
+}

@@ -1,0 +1,45 @@
+/* ingest: returns files in, checked returns out (SPEC §5).
+ *
+ * Holds what a run of pledge-ingest shares across files: the catalogue,
+ * the roster, the returns accepted so far and the diagnostics. Each file
+ * is read, checked and merged in turn; ingest_finish then reports the
+ * returns still owed and puts the returns in output order. */
+#ifndef PLEDGE_INGEST_H
+#define PLEDGE_INGEST_H
+
+#include "../base/arena.h"
+#include "../read/csvin.h"
+#include "catalogue.h"
+#include "diag.h"
+#include "returns.h"
+#include "roster.h"
+
+struct ingest {
+	struct catalogue cat;
+	struct roster roster;
+	struct arena arena;
+	struct returns all;
+	struct diags d;
+	int period;           /* the quarter asked for, or PERIOD_NONE */
+	int *periods;         /* quarters whose missing returns to report */
+	size_t nperiods, capperiods;
+	size_t files, files_refused;
+	struct csvin_limits limits;
+};
+
+/* Loads the catalogue and roster. period is the quarter every return
+ * is for (PERIOD_NONE: from each file's folder). Returns 0, or -1 when
+ * either cannot be used (the reasons are in in->d). */
+int ingest_init(struct ingest *in, const char *catalogue_path,
+		const char *roster_path, int period);
+
+/* Reads one returns file ("-" for standard input). */
+void ingest_file(struct ingest *in, const char *path);
+
+/* Reports roster organisations with no return for a quarter they owe
+ * ("missing-return"), and sorts the returns for output. */
+void ingest_finish(struct ingest *in);
+
+void ingest_free(struct ingest *in);
+
+#endif

@@ -1,0 +1,234 @@
+#include "value.h"
+#include "../base/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DIGITS 15
+
+static const char *const blank_words[] = { "n/a", "na", NULL };
+static const char *const yes_words[] = { "yes", "y", "true", "1", NULL };
+static const char *const no_words[] = { "no", "n", "false", "0", NULL };
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (text_ieq(s, *list))
+			return 1;
+	return 0;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Splits "1,234.50" into integer digits "1234" and fraction "50".
+ * Commas must group digits in threes. Returns 0 or -1. */
+static int split_number(const char *s, char *ip, size_t *ilen, char *fp,
+			size_t *flen)
+{
+	*ilen = *flen = 0;
+	size_t group = 0;
+	int commas = 0;
+	for (; is_digit(*s) || *s == ','; s++) {
+		if (*s == ',') {
+			if (*ilen == 0 || (commas && group != 3) ||
+			    (!commas && group > 3))
+				return -1;
+			commas = 1;
+			group = 0;
+			continue;
+		}
+		if (*ilen >= MAX_DIGITS + 8)
+			return -1;
+		ip[(*ilen)++] = *s;
+		group++;
+	}
+	if (commas && group != 3)
+		return -1;
+	if (*s == '.') {
+		for (s++; is_digit(*s); s++) {
+			if (*flen >= MAX_DIGITS + 8)
+				return -1;
+			fp[(*flen)++] = *s;
+		}
+		if (*ilen == 0 && *flen == 0)
+			return -1;
+	}
+	if (*s || (*ilen == 0 && *flen == 0))
+		return -1;
+	return 0;
+}
+
+/* Canonical decimal of sign, integer and fraction digits; -1 when too
+ * long. *whole says whether the fraction is zero. */
+static int canon(int neg, const char *ip, size_t ilen, const char *fp,
+		 size_t flen, char out[VALUE_TEXT], int *whole)
+{
+	while (ilen > 0 && *ip == '0') {
+		ip++;
+		ilen--;
+	}
+	while (flen > 0 && fp[flen - 1] == '0')
+		flen--;
+	if (ilen > MAX_DIGITS || flen > MAX_DIGITS)
+		return -1;
+	*whole = flen == 0;
+	char *o = out;
+	if (neg && (ilen || flen))
+		*o++ = '-';
+	if (!ilen)
+		*o++ = '0';
+	memcpy(o, ip, ilen);
+	o += ilen;
+	if (flen) {
+		*o++ = '.';
+		memcpy(o, fp, flen);
+		o += flen;
+	}
+	*o = '\0';
+	return 0;
+}
+
+int decimal_canon(const char *s, char out[VALUE_TEXT])
+{
+	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
+	size_t ilen, flen;
+	int neg = *s == '-', whole;
+	if (*s == '-' || *s == '+')
+		s++;
+	if (strchr(s, ',') || split_number(s, ip, &ilen, fp, &flen) < 0)
+		return -1;
+	return canon(neg, ip, ilen, fp, flen, out, &whole);
+}
+
+#define BAD(err, c, ...)                                                    \
+	do {                                                                \
+		(err)->code = (c);                                          \
+		snprintf((err)->reason, sizeof((err)->reason), __VA_ARGS__); \
+		return VALUE_BAD;                                           \
+	} while (0)
+
+static int strip_prefix(char **s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (strncmp(*s, prefix, n) != 0)
+		return 0;
+	*s = text_trim(*s + n);
+	return 1;
+}
+
+static int strip_suffix(char *s, char c)
+{
+	size_t n = strlen(s);
+	if (!n || s[n - 1] != c)
+		return 0;
+	s[n - 1] = '\0';
+	text_trim(s);
+	return 1;
+}
+
+static enum value_status check_bounds(const struct metric *m,
+				      struct value *out,
+				      struct value_error *err)
+{
+	out->number = strtod(out->text, NULL);
+	if (m->has_min && out->number < m->min)
+		BAD(err, "out-of-range",
+		    "is below the smallest allowed value, %g", m->min);
+	if (m->has_max && out->number > m->max)
+		BAD(err, "out-of-range",
+		    "is above the largest allowed value, %g", m->max);
+	return VALUE_OK;
+}
+
+static enum value_status parse_number(const struct metric *m, char *s,
+				      struct value *out,
+				      struct value_error *err)
+{
+	int neg = 0, brackets = 0, pound = 0, percent;
+	size_t n = strlen(s);
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+		s[n - 1] = '\0';
+		s = text_trim(s + 1);
+		brackets = 1;
+	}
+	if (*s == '-' || *s == '+') {
+		neg = *s == '-';
+		s = text_trim(s + 1);
+	}
+	pound = strip_prefix(&s, "\xC2\xA3");
+	if (pound && !neg && (*s == '-' || *s == '+')) {
+		neg = *s == '-';
+		s = text_trim(s + 1);
+	}
+	percent = strip_suffix(s, '%');
+
+	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
+	size_t ilen, flen;
+	if (split_number(s, ip, &ilen, fp, &flen) < 0) {
+		if (strpbrk(s, "eE") && is_digit(*s))
+			BAD(err, "not-a-number",
+			    "is in scientific notation; write the number out "
+			    "in full");
+		BAD(err, "not-a-number", "is not %s",
+		    m->kind == KIND_COUNT ? "a whole number" : "a number");
+	}
+	int whole;
+	if (canon(neg || brackets, ip, ilen, fp, flen, out->text, &whole) < 0)
+		BAD(err, "out-of-range", "has more than %d digits",
+		    MAX_DIGITS);
+	if (pound && m->kind != KIND_MONEY)
+		BAD(err, "not-a-number",
+		    "has a £ sign, but %s is not an amount of money", m->id);
+	if (percent && m->kind != KIND_PERCENT)
+		BAD(err, "not-a-number",
+		    "has a %% sign, but %s is not a percentage", m->id);
+	if (brackets)
+		BAD(err, "negative",
+		    "is in brackets, which spreadsheets use for a negative "
+		    "number");
+	if (m->kind == KIND_COUNT) {
+		if (out->text[0] == '-')
+			BAD(err, "negative",
+			    "is negative, but it counts things");
+		if (!whole)
+			BAD(err, "not-whole", "is not a whole number");
+	}
+	return check_bounds(m, out, err);
+}
+
+static int spreadsheet_error(const char *s)
+{
+	static const char *const codes[] = {
+		"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!",
+		"#NULL!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+		"#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!",
+		NULL };
+	return s[0] == '#' && in_list(s, codes);
+}
+
+enum value_status value_parse(const struct metric *m, char *raw,
+			      struct value *out, struct value_error *err)
+{
+	char *s = text_trim(raw);
+	err->code = NULL;
+	err->reason[0] = '\0';
+	if (!*s || in_list(s, blank_words))
+		return VALUE_BLANK;
+	if (spreadsheet_error(s))
+		BAD(err, "spreadsheet-error",
+		    "is a spreadsheet error, not a value; fix the formula in "
+		    "the spreadsheet or leave the cell empty");
+	if (m->kind == KIND_YESNO) {
+		if (in_list(s, yes_words) || in_list(s, no_words)) {
+			strcpy(out->text, in_list(s, yes_words) ? "1" : "0");
+			out->number = out->text[0] == '1';
+			return VALUE_OK;
+		}
+		BAD(err, "not-yes-no", "is not yes or no");
+	}
+	return parse_number(m, s, out, err);
+}

@@ -1,0 +1,63 @@
+/* csvin: records from a spreadsheet's CSV file, with line numbers.
+ *
+ * libcsv splits fields and undoes quoting; this module adds what it
+ * lacks for files people save from Excel or Google Sheets:
+ *  - the physical line each record starts on (a quoted value may span
+ *    lines), counting CRLF, LF and lone CR endings alike;
+ *  - a UTF-8 byte-order mark skipped, UTF-16 and NUL bytes refused;
+ *  - Windows-1252 detected when the bytes are not UTF-8, converted to
+ *    UTF-8 with iconv, and reported once as a warning;
+ *  - ',' or ';' as delimiter, chosen per record until the caller locks it
+ *    (after the header);
+ *  - strict quoting: a quote that is never closed, a stray quote in an
+ *    unquoted value or text after a closing quote is an error naming the
+ *    line, never a silent swallow of the rest of the file;
+ *  - caps on file, line and field size and on the number of fields.
+ * Lines that are empty or only spaces are skipped. Any error ends the
+ * file: it is added to the diagnostics and csvin_next returns CSVIN_FAIL. */
+#ifndef PLEDGE_CSVIN_H
+#define PLEDGE_CSVIN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../model/diag.h"
+
+struct csvin_limits {
+	unsigned long long max_file;  /* bytes in the whole file */
+	size_t max_record;            /* bytes in one record (all its lines) */
+	size_t max_field;             /* bytes in one field, after decoding */
+	size_t max_fields;            /* fields in one record */
+};
+
+extern const struct csvin_limits csvin_default_limits;
+
+struct csvrec {
+	char **fields;  /* NUL-terminated UTF-8, owned by the reader */
+	size_t n;
+	long line;      /* where the record starts */
+	long end_line;  /* where it ends */
+	char delim;     /* ',' or ';' */
+};
+
+enum csvin_status { CSVIN_RECORD, CSVIN_EOF, CSVIN_FAIL };
+
+struct csvin;
+
+/* Reads fp (not closed by the reader); name is used in diagnostics.
+ * lim may be NULL for the defaults. */
+struct csvin *csvin_open(FILE *fp, const char *name,
+			 const struct csvin_limits *lim, struct diags *d);
+
+/* The next record, valid until the next call. */
+enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec);
+
+/* From now on, split every record on delim only. */
+void csvin_lock_delim(struct csvin *r, char delim);
+
+/* Non-zero when the file was read as Windows-1252. */
+int csvin_is_cp1252(const struct csvin *r);
+
+void csvin_close(struct csvin *r);
+
+#endif

@@ -1,0 +1,353 @@
+#include "returnfile.h"
+#include "table.h"
+#include "../base/text.h"
+#include "../base/xalloc.h"
+#include "../model/period.h"
+#include "../model/value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns that only inform a reader of the file and are not read. */
+static const char *const informational[] = { "org_name", "area", "label",
+	"question", "unit", "note", "region", "peer_group", NULL };
+
+enum { K_ORG, K_PERIOD, K_NOTE, K_METRIC, K_VALUE };
+static const char *const long_cols[] = { "metric", "value", NULL };
+static const char *const opt_cols[] = { "org_id", "period", "note", NULL };
+
+struct rf {
+	const struct returnfile_opts *o;
+	struct diags *d;
+	struct table *t;
+	struct returns *batch;
+	int wide;
+	int col[5];         /* K_* column indexes, -1 when absent */
+	int *metric_of;     /* wide: catalogue index per column, or -1 */
+	int file_period;    /* from the folder or the caller */
+	int stem_org;       /* roster index named by the file name, or -1 */
+	int warned_mismatch;
+	char **unknown;     /* org_ids already reported as unknown */
+	size_t nunknown, capunknown;
+	int refused;        /* the whole file is refused */
+};
+
+int returnfile_folder_period(const char *path)
+{
+	char *dir = path_parent_name(path);
+	int p = dir ? period_parse(dir) : PERIOD_NONE;
+	free(dir);
+	return p;
+}
+
+static bool is_return_header(char *const *names, size_t n, void *ctx)
+{
+	(void)ctx;
+	int metric = 0, value = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(names[i], "org_id"))
+			return true;
+		metric |= !strcmp(names[i], "metric");
+		value |= !strcmp(names[i], "value");
+	}
+	return metric && value;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+static int map_wide_columns(struct rf *rf)
+{
+	const struct catalogue *cat = rf->o->cat;
+	struct table *t = rf->t;
+	rf->metric_of = xcalloc(t->ncols, sizeof(int));
+	int ret = 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *name = t->cols[i];
+		rf->metric_of[i] = -1;
+		if (!name[0] || in_list(name, opt_cols) ||
+		    in_list(name, informational))
+			continue;
+		int m = catalogue_find(cat, name);
+		if (m >= 0 && table_col(t, name) != (int)i) {
+			diag_add(rf->d, SEV_ERROR, t->name, t->header_line,
+				 NULL, name, "duplicate-column",
+				 "the header names the '%s' column more than "
+				 "once, so it is not clear which to read", name);
+			ret = -1;
+		} else if (m >= 0) {
+			rf->metric_of[i] = m;
+		} else {
+			const char *near = catalogue_suggest(cat, name);
+			diag_add(rf->d, SEV_WARNING, t->name, t->header_line,
+				 NULL, name, "unknown-metric",
+				 "column '%s' is not a metric in the catalogue%s%s%s; "
+				 "it is ignored", name,
+				 near ? " (did you mean " : "", near ? near : "",
+				 near ? "?)" : "");
+		}
+	}
+	return ret;
+}
+
+static int read_header(struct rf *rf)
+{
+	struct table *t = rf->t;
+	if (table_header(t, is_return_header, NULL,
+			 "metric and value (one row per metric) or org_id and "
+			 "one column per metric") < 0)
+		return -1;
+	int opt[3];
+	if (table_columns(t, opt_cols, opt, false) < 0)
+		return -1;
+	rf->col[K_ORG] = opt[0];
+	rf->col[K_PERIOD] = opt[1];
+	rf->col[K_NOTE] = opt[2];
+	rf->wide = table_col(t, "metric") < 0 || table_col(t, "value") < 0;
+	if (rf->wide)
+		return map_wide_columns(rf);
+	int req[2];
+	if (table_columns(t, long_cols, req, true) < 0)
+		return -1;
+	rf->col[K_METRIC] = req[0];
+	rf->col[K_VALUE] = req[1];
+	return 0;
+}
+
+static void refuse(struct rf *rf)
+{
+	rf->refused = 1;
+}
+
+/* The roster index for this row, or -1 (reported) to skip it. */
+static int row_org(struct rf *rf, struct table_row *row)
+{
+	const char *id = rf->col[K_ORG] >= 0 ? row->f[rf->col[K_ORG]] : "";
+	const struct roster *roster = rf->o->roster;
+	if (!id[0]) {
+		if (rf->stem_org >= 0)
+			return rf->stem_org;
+		size_t len;
+		const char *stem = path_stem(rf->t->name, &len);
+		if (rf->col[K_ORG] >= 0)
+			diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL,
+				 NULL, "missing-org",
+				 "this row has no org_id, and the file name "
+				 "'%.*s' is not an org_id in the roster; row "
+				 "rejected", (int)len, stem);
+		else {
+			diag_add(rf->d, SEV_ERROR, rf->t->name, 0, NULL, NULL,
+				 "unknown-org",
+				 "the file has no org_id column and its name "
+				 "'%.*s' is not an org_id in the roster; add an "
+				 "org_id column or name the file after the "
+				 "org_id (for example %s.csv)", (int)len, stem,
+				 roster->len ? roster->orgs[0].id : "HX01");
+			refuse(rf);
+		}
+		return -1;
+	}
+	int org = roster_find(roster, id);
+	if (org >= 0) {
+		if (rf->stem_org >= 0 && org != rf->stem_org &&
+		    !rf->warned_mismatch) {
+			rf->warned_mismatch = 1;
+			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
+				 roster->orgs[org].id, NULL, "org-mismatch",
+				 "the file is named after %s but this row is "
+				 "for %s; it is read as %s's",
+				 roster->orgs[rf->stem_org].id,
+				 roster->orgs[org].id, roster->orgs[org].id);
+		}
+		return org;
+	}
+	for (size_t i = 0; i < rf->nunknown; i++)
+		if (!strcmp(rf->unknown[i], id))
+			return -1;
+	GROW(rf->unknown, rf->capunknown, rf->nunknown + 1);
+	rf->unknown[rf->nunknown++] = xstrdup(id);
+	diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
+		 "unknown-org",
+		 "org_id '%s' is not in the roster (%s); its answers in this "
+		 "file are rejected", id, roster->path);
+	return -1;
+}
+
+/* The period for this row, or PERIOD_NONE (reported) to skip it. */
+static int row_period(struct rf *rf, struct table_row *row)
+{
+	const char *text = rf->col[K_PERIOD] >= 0 ? row->f[rf->col[K_PERIOD]]
+						  : "";
+	if (!text[0]) {
+		if (rf->file_period != PERIOD_NONE)
+			return rf->file_period;
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+			 "no-period",
+			 "the quarter of this return is not known: add a "
+			 "period column (such as 2026-Q3) or put the file in "
+			 "a folder named after its quarter");
+		refuse(rf);
+		return PERIOD_NONE;
+	}
+	int p = period_parse(text);
+	if (p == PERIOD_NONE) {
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+			 "bad-period",
+			 "period '%s' is not a quarter such as 2026-Q3; row "
+			 "rejected", text);
+		return PERIOD_NONE;
+	}
+	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
+		char a[PERIOD_TEXT], b[PERIOD_TEXT];
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+			 "wrong-period",
+			 "this return is for %s but was filed as %s; the file "
+			 "is rejected (move it to the right folder or correct "
+			 "its period)", period_format(p, a),
+			 period_format(rf->file_period, b));
+		refuse(rf);
+		return PERIOD_NONE;
+	}
+	return p;
+}
+
+static struct ret *row_return(struct rf *rf, struct table_row *row)
+{
+	int org = row_org(rf, row);
+	if (org < 0)
+		return NULL;
+	int period = row_period(rf, row);
+	if (period == PERIOD_NONE)
+		return NULL;
+	if (!returns_find(rf->batch, org, period)) {
+		const struct org *o = &rf->o->roster->orgs[org];
+		if (!org_owes(o, period)) {
+			char p[PERIOD_TEXT], j[PERIOD_TEXT], l[PERIOD_TEXT];
+			period_format(o->left, l);
+			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
+				 o->id, NULL, "not-owed",
+				 "%s owes no return for %s (it joined in %s%s%s); "
+				 "the return is still read", o->id,
+				 period_format(period, p),
+				 period_format(o->joined, j),
+				 o->left != PERIOD_NONE ? " and left in " : "",
+				 o->left != PERIOD_NONE ? l : "");
+		}
+	}
+	return returns_get(rf->batch, org, period, rf->t->name, row->line);
+}
+
+static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
+		       const char *note, long line)
+{
+	const struct metric *metric = &rf->o->cat->metrics[m];
+	struct value v;
+	struct value_error err;
+	char shown[80];
+	text_excerpt(raw, shown, sizeof(shown));
+	switch (value_parse(metric, raw, &v, &err)) {
+	case VALUE_BLANK:
+		return;
+	case VALUE_OK:
+		ret_add(rf->batch, r, m, line, v.text, note);
+		return;
+	case VALUE_BAD:
+		diag_add(rf->d, SEV_ERROR, rf->t->name, line,
+			 rf->o->roster->orgs[r->org].id, metric->id, err.code,
+			 "value '%s' for %s %s", shown, metric->id, err.reason);
+		ret_add(rf->batch, r, m, line, NULL, note);
+		return;
+	}
+}
+
+static void read_long_row(struct rf *rf, struct table_row *row)
+{
+	char *id = text_lower(row->f[rf->col[K_METRIC]]);
+	char *value = row->f[rf->col[K_VALUE]];
+	const char *note = rf->col[K_NOTE] >= 0 ? row->f[rf->col[K_NOTE]] : "";
+	if (!id[0]) {
+		if (value[0])
+			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
+				 NULL, NULL, "no-metric",
+				 "value '%s' has no metric id beside it; row "
+				 "skipped", value);
+		return;
+	}
+	int m = catalogue_find(rf->o->cat, id);
+	if (m < 0) {
+		const char *near = catalogue_suggest(rf->o->cat, id);
+		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line, NULL, id,
+			 "unknown-metric",
+			 "'%s' is not a metric in the catalogue%s%s%s; row "
+			 "skipped", id, near ? " (did you mean " : "",
+			 near ? near : "", near ? "?)" : "");
+		return;
+	}
+	struct ret *r = row_return(rf, row);
+	if (r)
+		add_answer(rf, r, m, value, note, row->line);
+}
+
+static void read_wide_row(struct rf *rf, struct table_row *row)
+{
+	struct ret *r = row_return(rf, row);
+	if (!r)
+		return;
+	for (size_t i = 0; i < rf->t->ncols; i++)
+		if (rf->metric_of[i] >= 0)
+			add_answer(rf, r, rf->metric_of[i], row->f[i], "",
+				   row->line);
+}
+
+static void rf_free(struct rf *rf)
+{
+	for (size_t i = 0; i < rf->nunknown; i++)
+		free(rf->unknown[i]);
+	free(rf->unknown);
+	free(rf->metric_of);
+	table_close(rf->t);
+}
+
+int returnfile_read(const struct returnfile_opts *o, const char *path,
+		    struct returns *batch, struct diags *d)
+{
+	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1 };
+	rf.t = table_open(path, o->limits, d);
+	if (!rf.t)
+		return -1;
+	rf.file_period = o->period != PERIOD_NONE
+				 ? o->period
+				 : returnfile_folder_period(path);
+	size_t len;
+	const char *stem = path_stem(rf.t->name, &len);
+	char *s = xstrndup(stem, len);
+	rf.stem_org = roster_find(o->roster, s);
+	free(s);
+
+	int ret = read_header(&rf);
+	struct table_row row;
+	enum table_status st = TABLE_END;
+	size_t rows = 0;
+	while (ret == 0 && !rf.refused &&
+	       (st = table_next(rf.t, &row)) == TABLE_ROW) {
+		rows++;
+		if (rf.wide)
+			read_wide_row(&rf, &row);
+		else
+			read_long_row(&rf, &row);
+	}
+	if (ret == 0 && !rf.refused && st == TABLE_END && rows == 0)
+		diag_add(d, SEV_ERROR, rf.t->name, rf.t->header_line, NULL, NULL,
+			 "no-rows", "the file has a header but no answers");
+	if (ret < 0 || rf.refused || st == TABLE_FAIL) {
+		returns_free(batch);
+		ret = -1;
+	}
+	rf_free(&rf);
+	return ret;
+}

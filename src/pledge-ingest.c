@@ -1,0 +1,152 @@
+/* pledge-ingest: quarterly return files in, checked tidy CSV out. */
+#include "base/cli.h"
+#include "model/ingest.h"
+#include "model/period.h"
+#include "out/atomic.h"
+#include "out/tidy.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "pledge-ingest";
+
+static void usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]...\n"
+"Check quarterly progress returns and write them as one tidy CSV.\n"
+"\n"
+"Each FILE is a return saved from a spreadsheet: one row per metric\n"
+"(metric,value columns) or one row per organisation (org_id and one\n"
+"column per metric). With no FILE, or when FILE is -, read standard input.\n"
+"The tidy CSV (period,org_id,org_name,area,metric,value,note) goes to\n"
+"standard output; problems go to standard error as FILE:LINE: messages.\n"
+"\n"
+"  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
+"  -t, --templates=DIR   where metrics.csv is (default $PLEDGE_TEMPLATES,\n"
+"                        else ./templates, else the installed copy)\n"
+"  -p, --period=QUARTER  every return is for QUARTER (such as 2026-Q3);\n"
+"                        by default it is read from each file's folder\n"
+"  -i, --issues=FILE     also write every problem found as CSV to FILE\n"
+"  -o, --output=FILE     write the tidy CSV to FILE instead of standard\n"
+"                        output (FILE is replaced only when complete)\n"
+"  -q, --quiet           do not print warnings, only errors\n"
+"      --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"\n"
+"Exit status: 0 every return accepted (warnings allowed), 1 something was\n"
+"rejected but the rest was written, 2 nothing usable could be done.\n",
+	       prog);
+}
+
+struct opts {
+	const char *roster, *templates, *issues, *output;
+	int period, quiet;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "roster", required_argument, NULL, 'r' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "issues", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "r:t:p:i:o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': o->roster = optarg; break;
+		case 't': o->templates = optarg; break;
+		case 'i': o->issues = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'p':
+			o->period = period_parse(optarg);
+			if (o->period == PERIOD_NONE) {
+				fprintf(stderr, "%s: '%s' is not a quarter such "
+					"as 2026-Q3\n", prog, optarg);
+				return -1;
+			}
+			break;
+		case 'h': usage(); exit(EXIT_OK);
+		case 'V': cli_version(prog); exit(EXIT_OK);
+		default: return -1;
+		}
+	}
+	return 0;
+}
+
+/* Writes the tidy CSV and the issues; returns 0, or -1 when one could
+ * not be written (already reported). */
+static int write_outputs(struct ingest *in, const struct opts *o)
+{
+	struct atomic_file f;
+	if (o->issues) {
+		if (atomic_open(&f, o->issues, 0600) < 0 ||
+		    issues_write(f.fp, &in->d) < 0 || atomic_commit(&f) < 0) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
+				o->issues, strerror(errno));
+			if (f.fp)
+				atomic_abort(&f);
+			return -1;
+		}
+	}
+	if (!o->output) {
+		if (tidy_write(stdout, &in->all, &in->cat, &in->roster) < 0 ||
+		    close_stdout() < 0) {
+			fprintf(stderr, "%s: cannot write the output: %s\n",
+				prog, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (atomic_open(&f, o->output, 0600) < 0 ||
+	    tidy_write(f.fp, &in->all, &in->cat, &in->roster) < 0 ||
+	    atomic_commit(&f) < 0) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, o->output,
+			strerror(errno));
+		if (f.fp)
+			atomic_abort(&f);
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_usage_hint(prog);
+		return EXIT_FATAL;
+	}
+	char *catalogue = path_join(templates_dir(o.templates), "metrics.csv");
+	struct ingest in;
+	int status = ingest_init(&in, catalogue, o.roster, o.period);
+	in.d.prog = prog;
+	for (size_t i = 0; i < in.d.len; i++)
+		diag_print(&in.d.items[i], prog, stderr);
+	free(catalogue);
+	if (status < 0) {
+		ingest_free(&in);
+		return EXIT_FATAL;
+	}
+	in.d.echo = stderr;
+	in.d.echo_warnings = !o.quiet;
+	if (optind == argc)
+		ingest_file(&in, "-");
+	for (int i = optind; i < argc; i++)
+		ingest_file(&in, argv[i]);
+	ingest_finish(&in);
+	status = in.d.errors ? EXIT_REJECTED : EXIT_OK;
+	if (write_outputs(&in, &o) < 0)
+		status = EXIT_FATAL;
+	ingest_free(&in);
+	return status;
+}
