@@ -33,6 +33,8 @@ static void usage(void)
 "  -o, --output=FILE     write the tidy CSV to FILE instead of standard\n"
 "                        output (FILE is replaced only when complete)\n"
 "  -q, --quiet           do not print warnings, only errors\n"
+"  -s, --summary         end with one line per quarter on standard error:\n"
+"                        returns expected, accepted, rejected and missing\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -43,7 +45,7 @@ static void usage(void)
 
 struct opts {
 	const char *roster, *templates, *issues, *output;
-	int period, quiet;
+	int period, quiet, summary;
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
@@ -55,18 +57,20 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "issues", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "r:t:p:i:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "r:t:p:i:o:qs", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->roster = optarg; break;
 		case 't': o->templates = optarg; break;
 		case 'i': o->issues = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 'q': o->quiet = 1; break;
+		case 's': o->summary = 1; break;
 		case 'p':
 			o->period = period_parse(optarg);
 			if (o->period == PERIOD_NONE) {
@@ -147,6 +151,8 @@ int main(int argc, char **argv)
 	status = in.d.errors ? EXIT_REJECTED : EXIT_OK;
 	if (write_outputs(&in, &o) < 0)
 		status = EXIT_FATAL;
+	else if (o.summary)
+		ingest_summary(&in, stderr);
 	ingest_free(&in);
 	return status;
 }

@@ -44,12 +44,11 @@ void ingest_file(struct ingest *in, const char *path)
 	in->files++;
 	if (in->period == PERIOD_NONE)
 		note_period(in, returnfile_folder_period(path));
-	if (returnfile_read(&o, path, &batch, &in->d) < 0) {
+	if (returnfile_read(&o, path, &batch, &in->d) < 0)
 		in->files_refused++;
-	} else {
+	else
 		returns_check(&batch, &in->cat, &in->roster, &in->d);
-		returns_merge(&in->all, &batch, &in->roster, &in->d);
-	}
+	returns_merge(&in->all, &batch, &in->roster, &in->d);
 	returns_free(&batch);
 }
 
@@ -92,4 +91,37 @@ void ingest_free(struct ingest *in)
 	roster_free(&in->roster);
 	diags_free(&in->d);
 	free(in->periods);
+}
+
+void ingest_count(const struct ingest *in, int period, struct ingest_counts *c)
+{
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < in->roster.len; i++) {
+		if (!org_owes(&in->roster.orgs[i], period))
+			continue;
+		c->expected++;
+		if (!returns_find(&in->all, (int)i, period))
+			c->missing++;
+	}
+	for (size_t i = 0; i < in->all.len; i++) {
+		const struct ret *r = in->all.items[i];
+		if (r->period != period)
+			continue;
+		if (ret_accepted(r))
+			c->accepted++;
+		else
+			c->rejected++;
+	}
+}
+
+void ingest_summary(const struct ingest *in, FILE *fp)
+{
+	for (size_t k = 0; k < in->nperiods; k++) {
+		struct ingest_counts c;
+		char text[PERIOD_TEXT];
+		ingest_count(in, in->periods[k], &c);
+		fprintf(fp, "%s: %zu of %zu returns accepted, %zu rejected, "
+			"%zu missing\n", period_format(in->periods[k], text),
+			c.accepted, c.expected, c.rejected, c.missing);
+	}
 }

@@ -40,6 +40,21 @@ void ingest_file(struct ingest *in, const char *path);
  * ("missing-return"), and sorts the returns for output. */
 void ingest_finish(struct ingest *in);
 
+/* The counts behind a quarter's summary line. */
+struct ingest_counts {
+	size_t expected;  /* roster organisations owing a return */
+	size_t accepted;  /* returns with at least one answer accepted */
+	size_t rejected;  /* returns received with none accepted */
+	size_t missing;   /* organisations owing one that sent none */
+};
+
+void ingest_count(const struct ingest *in, int period,
+		  struct ingest_counts *c);
+
+/* Prints, for each quarter checked, "2026-Q3: 10 of 11 returns accepted,
+ * 1 rejected, 0 missing" (after ingest_finish). */
+void ingest_summary(const struct ingest *in, FILE *fp);
+
 void ingest_free(struct ingest *in);
 
 #endif

@@ -75,7 +75,7 @@ void ret_add(struct returns *rs, struct ret *r, int metric, long line,
 
 size_t ret_accepted(const struct ret *r)
 {
-	if (r->rejected)
+	if (r->rejected || r->refused)
 		return 0;
 	size_t n = 0;
 	for (size_t i = 0; i < r->n; i++)
@@ -171,6 +171,13 @@ void returns_check(struct returns *batch, const struct catalogue *cat,
 		const char *org = roster->orgs[r->org].id;
 		if (r->n > 1)
 			qsort(r->e, r->n, sizeof(*r->e), by_metric_line);
+		if (r->n == 0) {
+			char p[PERIOD_TEXT];
+			diag_add(d, SEV_WARNING, r->file, r->line, org, NULL,
+				 "no-answers",
+				 "%s's return for %s answers no question",
+				 org, period_format(r->period, p));
+		}
 		check_repeats(r, cat, org, d);
 		check_parents(r, cat, org, d);
 	}
@@ -198,9 +205,18 @@ static bool same_answers(const struct ret *a, const struct ret *b)
 static void merge_one(struct returns *all, struct ret *r,
 		      const struct roster *roster, struct diags *d)
 {
-	struct ret *old = returns_find(all, r->org, r->period);
+	long at = intmap_get(&all->index, key_of(r->org, r->period));
+	struct ret *old = at < 0 ? NULL : all->items[at];
 	if (!old) {
 		push(all, r);
+		return;
+	}
+	if (r->refused || old->refused) {
+		if (!r->refused) {
+			all->items[at] = r;
+			r = old;
+		}
+		ret_free(r);
 		return;
 	}
 	const char *org = roster->orgs[r->org].id;

@@ -32,7 +32,8 @@ struct ret {
 	long line;           /* first row of this return in file */
 	struct entry *e;
 	size_t n, cap;
-	bool rejected;       /* the whole return is refused */
+	bool rejected;       /* refused as a conflicting duplicate */
+	bool refused;        /* its file could not be read as a return */
 };
 
 struct returns {
@@ -68,14 +69,15 @@ void returns_check(struct returns *batch, const struct catalogue *cat,
 
 /* Moves the returns of batch into all. The same return from another
  * file: identical, one is kept ("identical-return" warning); different,
- * both are refused ("duplicate-return"). Leaves batch empty. */
+ * both are refused ("duplicate-return"). A return from a refused file
+ * gives way to a readable one. Leaves batch empty. */
 void returns_merge(struct returns *all, struct returns *batch,
 		   const struct roster *roster, struct diags *d);
 
 /* Sorts all by period, then org_id. */
 void returns_sort(struct returns *all, const struct roster *roster);
 
-/* Number of answers accepted in r (0 when r is rejected). */
+/* Number of answers accepted in r (0 when r is rejected or refused). */
 size_t ret_accepted(const struct ret *r);
 
 #endif

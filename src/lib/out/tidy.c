@@ -13,7 +13,7 @@ int tidy_write(FILE *fp, const struct returns *rs,
 	csvout_row(fp, tidy_header);
 	for (size_t i = 0; i < rs->len; i++) {
 		const struct ret *r = rs->items[i];
-		if (r->rejected)
+		if (r->rejected || r->refused)
 			continue;
 		const struct org *o = &roster->orgs[r->org];
 		char period[PERIOD_TEXT];

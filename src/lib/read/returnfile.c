@@ -304,6 +304,18 @@ static void read_wide_row(struct rf *rf, struct table_row *row)
 				   row->line);
 }
 
+/* Marks what the file held as refused, so its organisation counts as
+ * having sent a return that was rejected, not as missing. */
+static void refuse_all(struct rf *rf)
+{
+	if (!rf->batch->len && rf->stem_org >= 0 &&
+	    rf->file_period != PERIOD_NONE)
+		returns_get(rf->batch, rf->stem_org, rf->file_period,
+			    rf->t->name, 0);
+	for (size_t i = 0; i < rf->batch->len; i++)
+		rf->batch->items[i]->refused = true;
+}
+
 static void rf_free(struct rf *rf)
 {
 	for (size_t i = 0; i < rf->nunknown; i++)
@@ -345,7 +357,7 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 		diag_add(d, SEV_ERROR, rf.t->name, rf.t->header_line, NULL, NULL,
 			 "no-rows", "the file has a header but no answers");
 	if (ret < 0 || rf.refused || st == TABLE_FAIL) {
-		returns_free(batch);
+		refuse_all(&rf);
 		ret = -1;
 	}
 	rf_free(&rf);

@@ -26,8 +26,8 @@ struct returnfile_opts {
 
 /* Reads path ("-" for standard input) into batch, which should be empty.
  * Returns 0 when the file was read (perhaps with some answers or rows
- * refused), or -1 when the whole file is refused; then batch holds
- * nothing from it. */
+ * refused), or -1 when the whole file is refused; then every return in
+ * batch is marked refused (so its organisation is not reported missing). */
 int returnfile_read(const struct returnfile_opts *o, const char *path,
 		    struct returns *batch, struct diags *d);
 

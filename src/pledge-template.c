@@ -1,0 +1,147 @@
+/* pledge-template: a blank return for one organisation and quarter. */
+#include "base/cli.h"
+#include "model/catalogue.h"
+#include "model/period.h"
+#include "model/roster.h"
+#include "out/atomic.h"
+#include "out/template.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "pledge-template";
+
+static void usage(void)
+{
+	printf("Usage: %s --org=ID --period=QUARTER [OPTION]...\n"
+"Write a blank progress return for one organisation and quarter: one row\n"
+"per metric of the catalogue, with its question, and an empty value\n"
+"column to fill in. Open it in a spreadsheet, fill in the values, save it\n"
+"as CSV and send it back; pledge-ingest reads it as it is.\n"
+"\n"
+"  -g, --org=ID          the organisation's org_id in the roster\n"
+"  -p, --period=QUARTER  the quarter, such as 2026-Q3\n"
+"  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
+"  -t, --templates=DIR   where metrics.csv is (default $PLEDGE_TEMPLATES,\n"
+"                        else ./templates, else the installed copy)\n"
+"  -o, --output=FILE     write to FILE instead of standard output\n"
+"      --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"\n"
+"Exit status: 0 written, 2 the return could not be written.\n", prog);
+}
+
+struct opts {
+	const char *org, *roster, *templates, *output;
+	int period;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "org", required_argument, NULL, 'g' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "roster", required_argument, NULL, 'r' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "g:p:r:t:o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g': o->org = optarg; break;
+		case 'r': o->roster = optarg; break;
+		case 't': o->templates = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'p':
+			o->period = period_parse(optarg);
+			if (o->period == PERIOD_NONE) {
+				fprintf(stderr, "%s: '%s' is not a quarter such "
+					"as 2026-Q3\n", prog, optarg);
+				return -1;
+			}
+			break;
+		case 'h': usage(); exit(EXIT_OK);
+		case 'V': cli_version(prog); exit(EXIT_OK);
+		default: return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "%s: unexpected argument '%s'\n", prog,
+			argv[optind]);
+		return -1;
+	}
+	if (!o->org || o->period == PERIOD_NONE) {
+		fprintf(stderr, "%s: both --org and --period are needed\n", prog);
+		return -1;
+	}
+	return 0;
+}
+
+static int write_template(const struct opts *o, const struct catalogue *cat,
+			  const struct org *org)
+{
+	if (!o->output) {
+		if (template_write(stdout, cat, org, o->period) < 0 ||
+		    close_stdout() < 0)
+			return -1;
+		return 0;
+	}
+	struct atomic_file f;
+	if (atomic_open(&f, o->output, 0644) < 0)
+		return -1;
+	if (template_write(f.fp, cat, org, o->period) < 0) {
+		int e = errno;
+		atomic_abort(&f);
+		errno = e;
+		return -1;
+	}
+	return atomic_commit(&f);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_usage_hint(prog);
+		return EXIT_FATAL;
+	}
+	struct diags d;
+	diags_init(&d);
+	d.prog = prog;
+	d.echo = stderr;
+	struct catalogue cat;
+	struct roster roster;
+	char *path = path_join(templates_dir(o.templates), "metrics.csv");
+	int ok = catalogue_load(&cat, path, &d) == 0;
+	free(path);
+	ok &= roster_load(&roster, o.roster, &d) == 0;
+	int status = EXIT_FATAL;
+	int i = ok ? roster_find(&roster, o.org) : -1;
+	if (ok && i < 0)
+		fprintf(stderr, "%s: '%s' is not an org_id in the roster (%s)\n",
+			prog, o.org, o.roster);
+	if (i >= 0) {
+		const struct org *org = &roster.orgs[i];
+		char p[PERIOD_TEXT];
+		if (!org_owes(org, o.period))
+			fprintf(stderr, "%s: warning: %s owes no return for "
+				"%s\n", prog, org->id,
+				period_format(o.period, p));
+		if (write_template(&o, &cat, org) == 0)
+			status = EXIT_OK;
+		else
+			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
+				o.output ? o.output : "the output",
+				strerror(errno));
+	}
+	catalogue_free(&cat);
+	roster_free(&roster);
+	diags_free(&d);
+	return status;
+}
