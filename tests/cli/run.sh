@@ -11,7 +11,7 @@
 # usage: run.sh BIN_DIR [CASE...]      (VALGRIND=1 runs each under valgrind;
 #                                       UPDATE=1 rewrites the expectations)
 set -u
-bin=$1
+bin=$(cd "$1" && pwd)
 shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

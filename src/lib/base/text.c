@@ -74,9 +74,21 @@ static size_t invisible_at(const unsigned char *s)
 	return 0;
 }
 
+static int plain(unsigned char c)
+{
+	return c > ' ' && c < 0x80;
+}
+
 char *text_trim(char *str)
 {
 	unsigned char *s = (unsigned char *)str;
+	if (!*s)
+		return str;
+	if (plain(s[0])) {
+		size_t n = strlen(str);
+		if (plain(s[n - 1]))
+			return str;
+	}
 	size_t n;
 	while (*s && (n = invisible_at(s)) > 0)
 		s += n;

@@ -91,6 +91,14 @@ static int by_metric_line(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+static bool sorted(const struct ret *r)
+{
+	for (size_t i = 1; i < r->n; i++)
+		if (by_metric_line(&r->e[i - 1], &r->e[i]) > 0)
+			return false;
+	return true;
+}
+
 /* Compares two canonical whole numbers. */
 static int count_cmp(const char *a, const char *b)
 {
@@ -169,7 +177,7 @@ void returns_check(struct returns *batch, const struct catalogue *cat,
 	for (size_t i = 0; i < batch->len; i++) {
 		struct ret *r = batch->items[i];
 		const char *org = roster->orgs[r->org].id;
-		if (r->n > 1)
+		if (!sorted(r))
 			qsort(r->e, r->n, sizeof(*r->e), by_metric_line);
 		if (r->n == 0) {
 			char p[PERIOD_TEXT];

@@ -134,6 +134,8 @@ static enum value_status check_bounds(const struct metric *m,
 				      struct value *out,
 				      struct value_error *err)
 {
+	if (!m->has_min && !m->has_max)
+		return VALUE_OK;
 	out->number = strtod(out->text, NULL);
 	if (m->has_min && out->number < m->min)
 		BAD(err, "out-of-range",
@@ -216,9 +218,9 @@ enum value_status value_parse(const struct metric *m, char *raw,
 	char *s = text_trim(raw);
 	err->code = NULL;
 	err->reason[0] = '\0';
-	if (!*s || in_list(s, blank_words))
+	if (!*s || ((*s == 'n' || *s == 'N') && in_list(s, blank_words)))
 		return VALUE_BLANK;
-	if (spreadsheet_error(s))
+	if (*s == '#' && spreadsheet_error(s))
 		BAD(err, "spreadsheet-error",
 		    "is a spreadsheet error, not a value; fix the formula in "
 		    "the spreadsheet or leave the cell empty");

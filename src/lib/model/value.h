@@ -20,7 +20,8 @@ struct value {
 	char text[VALUE_TEXT]; /* canonical: counts as integers, other
 				  numbers in shortest exact decimal form,
 				  yes/no as 1 or 0 */
-	double number;         /* the same value as a double */
+	double number;         /* the same value as a double (set for yes/no
+				  answers and metrics with min or max) */
 };
 
 struct value_error {

@@ -2,42 +2,61 @@
 
 #include <string.h>
 
-static void put(FILE *fp, const char *s, int first, int text)
+/* The length of s, or (size_t)-1 when s needs quotes. */
+static size_t plain_length(const char *s)
+{
+	const char *p = s;
+	for (; *p; p++)
+		if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+			return (size_t)-1;
+	return (size_t)(p - s);
+}
+
+static void put(struct buf *b, const char *s, int first, int text)
 {
 	if (!first)
-		putc(',', fp);
+		buf_addc(b, ',');
 	int risky = text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
 			     *s == '\t' || *s == '\r');
-	if (!strpbrk(s, ",\"\r\n")) {
+	size_t n = plain_length(s);
+	if (n != (size_t)-1) {
 		if (risky)
-			putc('\'', fp);
-		fputs(s, fp);
+			buf_addc(b, '\'');
+		buf_add(b, s, n);
 		return;
 	}
-	putc('"', fp);
+	buf_addc(b, '"');
 	if (risky)
-		putc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
+		buf_addc(b, '\'');
+	for (const char *q; (q = strchr(s, '"')); s = q + 1)
+		buf_add(b, s, (size_t)(q - s) + 1), buf_addc(b, '"');
+	buf_adds(b, s);
+	buf_addc(b, '"');
 }
 
-void csvout_field(FILE *fp, const char *s, int first)
+void csvout_field(struct buf *b, const char *s, int first)
 {
-	put(fp, s, first, 0);
+	put(b, s, first, 0);
 }
 
-void csvout_text(FILE *fp, const char *s, int first)
+void csvout_text(struct buf *b, const char *s, int first)
 {
-	put(fp, s, first, 1);
+	put(b, s, first, 1);
 }
 
-void csvout_row(FILE *fp, const char *const *fields)
+void csvout_row(struct buf *b, const char *const *fields)
 {
 	for (size_t i = 0; fields[i]; i++)
-		put(fp, fields[i], i == 0, 0);
-	putc('\n', fp);
+		put(b, fields[i], i == 0, 0);
+	buf_addc(b, '\n');
+}
+
+int csvout_flush(struct buf *b, FILE *fp, size_t min)
+{
+	if (b->len < min || !b->len)
+		return 0;
+	size_t n = fwrite(b->s, 1, b->len, fp);
+	int ok = n == b->len;
+	buf_reset(b);
+	return ok ? 0 : -1;
 }

@@ -3,17 +3,23 @@
  * UTF-8, LF, ',' and a field quoted only when it holds a comma, a quote
  * or a line break. Free text (names, notes) that a spreadsheet would run
  * as a formula (it starts with = + - @, a tab or a carriage return) gets
- * a leading ' so the cell shows as text. */
+ * a leading ' so the cell shows as text. Rows are built in a buffer and
+ * written out in large blocks. */
 #ifndef PLEDGE_CSVOUT_H
 #define PLEDGE_CSVOUT_H
 
 #include <stdio.h>
 
-/* Writes field s, preceded by a comma unless first. */
-void csvout_field(FILE *fp, const char *s, int first);
+#include "../base/buf.h"
+
+/* Appends field s, preceded by a comma unless first. */
+void csvout_field(struct buf *b, const char *s, int first);
 /* The same for free text, neutralising formulas. */
-void csvout_text(FILE *fp, const char *s, int first);
-/* Writes a whole row of plain fields (NULL-terminated) and the newline. */
-void csvout_row(FILE *fp, const char *const *fields);
+void csvout_text(struct buf *b, const char *s, int first);
+/* Appends a whole row of plain fields (NULL-terminated) and its newline. */
+void csvout_row(struct buf *b, const char *const *fields);
+/* Writes b to fp and empties it once it holds at least min bytes (0:
+ * always). Returns 0, or -1 when the write failed. */
+int csvout_flush(struct buf *b, FILE *fp, size_t min);
 
 #endif

@@ -22,18 +22,21 @@ int template_write(FILE *fp, const struct catalogue *cat,
 {
 	char p[PERIOD_TEXT];
 	period_format(period, p);
-	csvout_row(fp, header);
+	struct buf b = BUF_INIT;
+	csvout_row(&b, header);
 	for (size_t i = 0; i < cat->len; i++) {
 		const struct metric *m = &cat->metrics[i];
-		csvout_field(fp, org->id, 1);
-		csvout_text(fp, org->name, 0);
-		csvout_field(fp, p, 0);
-		csvout_field(fp, m->area, 0);
-		csvout_field(fp, m->id, 0);
-		csvout_text(fp, m->label, 0);
-		csvout_text(fp, m->question, 0);
-		csvout_field(fp, kind_unit(m->kind), 0);
-		fputs(",,\n", fp);
+		csvout_field(&b, org->id, 1);
+		csvout_text(&b, org->name, 0);
+		csvout_field(&b, p, 0);
+		csvout_field(&b, m->area, 0);
+		csvout_field(&b, m->id, 0);
+		csvout_text(&b, m->label, 0);
+		csvout_text(&b, m->question, 0);
+		csvout_field(&b, kind_unit(m->kind), 0);
+		buf_adds(&b, ",,\n");
 	}
-	return ferror(fp) ? -1 : 0;
+	int ret = csvout_flush(&b, fp, 0) < 0 || ferror(fp) ? -1 : 0;
+	buf_free(&b);
+	return ret;
 }

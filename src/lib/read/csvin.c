@@ -21,6 +21,8 @@ enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
 
 #define CHUNK (64 * 1024)
 
+static void init_tables(void);
+
 struct csvin {
 	FILE *fp;
 	char *name;
@@ -33,13 +35,14 @@ struct csvin {
 	unsigned long long total;
 
 	long line;
-	int prev;
+	int cr;         /* the last byte was a CR */
 	enum state st;
 	long quote_line;
 
 	struct buf rec;      /* raw bytes of the record being scanned */
 	long rec_line;
-	int rec_blank;
+	int rec_started;
+	int rec_high;   /* the record has bytes >= 0x80 */
 	size_t ncomma, nsemi;
 	char locked;
 
@@ -60,6 +63,11 @@ struct csvin {
 struct csvin *csvin_open(FILE *fp, const char *name,
 			 const struct csvin_limits *lim, struct diags *d)
 {
+	static int tables_ready;
+	if (!tables_ready) {
+		init_tables();
+		tables_ready = 1;
+	}
 	struct csvin *r = xcalloc(1, sizeof(*r));
 	r->fp = fp;
 	r->name = xstrdup(name);
@@ -67,7 +75,6 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 	r->d = d;
 	r->chunk = xmalloc(CHUNK);
 	r->line = 1;
-	r->prev = -1;
 	r->cd = (iconv_t)-1;
 	buf_init(&r->rec);
 	buf_init(&r->fieldbytes);
@@ -174,7 +181,8 @@ static void on_field(void *s, size_t len, void *data)
 		r->too_many_fields = 1;
 		return;
 	}
-	GROW(r->offs, r->capoffs, r->noffs + 1);
+	if (r->noffs == r->capoffs)
+		GROW(r->offs, r->capoffs, r->noffs + 1);
 	r->offs[r->noffs++] = r->fieldbytes.len;
 	buf_add(&r->fieldbytes, s ? s : "", s ? len : 0);
 	buf_addc(&r->fieldbytes, '\0');
@@ -193,7 +201,7 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 	size_t len = r->rec.len, bad = 0;
 	*out = s;
 	*outlen = len;
-	if (!has_non_ascii(s, len))
+	if (!r->rec_high)
 		return 0;
 	int utf8 = utf8_valid(s, len, &bad);
 	if (r->enc == ENC_UNKNOWN) {
@@ -278,8 +286,15 @@ static int split(struct csvin *r, struct csvrec *rec)
 	rec->fields = r->ptrs;
 	rec->n = r->noffs;
 	rec->line = r->rec_line;
-	rec->end_line = r->line;
 	rec->delim = delim;
+	return 1;
+}
+
+static int only_spaces(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
 	return 1;
 }
 
@@ -289,9 +304,11 @@ static int end_record(struct csvin *r, struct csvrec *rec)
 {
 	int ret = 0;
 	r->st = S_START;
-	if (r->rec.len && !r->rec_blank)
+	if (r->rec_started && !only_spaces(r->rec.s, r->rec.len))
 		ret = split(r, rec);
 	buf_reset(&r->rec);
+	r->rec_started = 0;
+	r->rec_high = 0;
 	r->ncomma = r->nsemi = 0;
 	return ret;
 }
@@ -306,7 +323,7 @@ static void count_delim(struct csvin *r, unsigned char c)
 
 /* Advances the quoting state by one byte: 1 at a line end outside
  * quotes, 0 otherwise, -1 on a quoting error. */
-static int step(struct csvin *r, unsigned char c)
+static inline int step(struct csvin *r, unsigned char c)
 {
 	int nl = c == '\n' || c == '\r';
 	int delim = r->locked ? c == (unsigned char)r->locked
@@ -365,6 +382,106 @@ static int step(struct csvin *r, unsigned char c)
 	return 0;
 }
 
+/* Appends the scanned bytes chunk[from..to) to the record. */
+static int take(struct csvin *r, size_t from, size_t to)
+{
+	if (from == to)
+		return 0;
+	buf_add(&r->rec, r->chunk + from, to - from);
+	if (r->rec.len <= r->lim.max_record)
+		return 0;
+	if (r->st == S_QUOTED)
+		diag_add(r->d, SEV_ERROR, r->name, r->quote_line, NULL, NULL,
+			 "unterminated-quote",
+			 "a quoted value starts here and runs on for more than "
+			 "%zu KiB; its closing \" is probably missing",
+			 r->lim.max_record >> 10);
+	else
+		diag_add(r->d, SEV_ERROR, r->name, r->rec_line, NULL, NULL,
+			 "line-too-long",
+			 "the line is longer than the limit of %zu KiB",
+			 r->lim.max_record >> 10);
+	r->failed = 1;
+	return -1;
+}
+
+/* Bytes the scanner must look at: everything else inside a value just
+ * moves on. Non-ASCII bytes are looked at so the record is known to need
+ * an encoding check. */
+static unsigned char special_unquoted[256], special_quoted[256];
+
+static void init_tables(void)
+{
+	static const unsigned char both[] = { '\0', '\n', '\r', '"' };
+	for (size_t i = 0; i < sizeof(both); i++)
+		special_unquoted[both[i]] = special_quoted[both[i]] = 1;
+	special_unquoted[','] = special_unquoted[';'] = 1;
+	for (int c = 0x80; c < 0x100; c++)
+		special_unquoted[c] = special_quoted[c] = 1;
+}
+
+/* Handles one byte the fast loop stopped at: 1 at a record's end,
+ * 0 to go on, -1 on an error. */
+static int special_byte(struct csvin *r, unsigned char c)
+{
+	if (c == '\r' || (c == '\n' && !r->cr))
+		r->line++;
+	r->cr = c == '\r';
+	if (c == '\0') {
+		diag_add(r->d, SEV_ERROR, r->name, r->line, NULL, NULL,
+			 "nul-byte",
+			 "the file contains a NUL byte, so it is not a text CSV "
+			 "file (if it was saved as \"Unicode text\", save it as "
+			 "\"CSV UTF-8\" instead)");
+		r->failed = 1;
+		return -1;
+	}
+	if (c >= 0x80)
+		r->rec_high = 1;
+	int nl = c == '\n' || c == '\r';
+	if (!nl && !r->rec_started) {
+		r->rec_started = 1;
+		r->rec_line = r->line;
+	}
+	return step(r, c);
+}
+
+/* Scans the current chunk until a record ends (1, *rec filled), the
+ * chunk is used up (0) or an error (-1). */
+static int scan(struct csvin *r, struct csvrec *rec)
+{
+	const unsigned char *p = r->chunk + r->pos, *end = r->chunk + r->len;
+	const unsigned char *span = p;
+	while (p < end) {
+		const unsigned char *from = p;
+		if (r->st == S_UNQUOTED)
+			while (p < end && !special_unquoted[*p])
+				p++;
+		else if (r->st == S_QUOTED)
+			while (p < end && !special_quoted[*p])
+				p++;
+		if (p != from)
+			r->cr = 0;
+		if (p == end)
+			break;
+		int s = special_byte(r, *p);
+		if (s < 0)
+			return -1;
+		p++;
+		if (s > 0) {
+			r->pos = (size_t)(p - r->chunk);
+			if (take(r, (size_t)(span - r->chunk), r->pos - 1) < 0)
+				return -1;
+			span = p;
+			s = end_record(r, rec);
+			if (s != 0)
+				return s;
+		}
+	}
+	r->pos = r->len;
+	return take(r, (size_t)(span - r->chunk), r->len);
+}
+
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 {
 	if (r->failed)
@@ -373,57 +490,14 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 		if (r->pos == r->len) {
 			if (!r->eof && fill(r) < 0)
 				return CSVIN_FAIL;
-			if (r->pos < r->len)
-				continue;
-			break;
+			if (r->pos == r->len)
+				break;
 		}
-		unsigned char c = r->chunk[r->pos++];
-		if (r->prev == '\n' || (r->prev == '\r' && c != '\n'))
-			r->line++;
-		r->prev = c;
-		if (c == '\0') {
-			diag_add(r->d, SEV_ERROR, r->name, r->line, NULL, NULL,
-				 "nul-byte",
-				 "the file contains a NUL byte, so it is not a "
-				 "text CSV file (if it was saved as \"Unicode "
-				 "text\", save it as \"CSV UTF-8\" instead)");
-			r->failed = 1;
-			return CSVIN_FAIL;
-		}
-		int s = step(r, c);
+		int s = scan(r, rec);
 		if (s < 0)
 			return CSVIN_FAIL;
-		if (s > 0) {
-			s = end_record(r, rec);
-			if (s < 0)
-				return CSVIN_FAIL;
-			if (s > 0)
-				return CSVIN_RECORD;
-			continue;
-		}
-		if (!r->rec.len) {
-			r->rec_line = r->line;
-			r->rec_blank = 1;
-		}
-		if (c != ' ' && c != '\t')
-			r->rec_blank = 0;
-		buf_addc(&r->rec, (char)c);
-		if (r->rec.len > r->lim.max_record) {
-			if (r->st == S_QUOTED)
-				diag_add(r->d, SEV_ERROR, r->name, r->quote_line,
-					 NULL, NULL, "unterminated-quote",
-					 "a quoted value starts here and runs on "
-					 "for more than %zu KiB; its closing \" "
-					 "is probably missing",
-					 r->lim.max_record >> 10);
-			else
-				diag_add(r->d, SEV_ERROR, r->name, r->rec_line,
-					 NULL, NULL, "line-too-long",
-					 "the line is longer than the limit of "
-					 "%zu KiB", r->lim.max_record >> 10);
-			r->failed = 1;
-			return CSVIN_FAIL;
-		}
+		if (s > 0)
+			return CSVIN_RECORD;
 	}
 	if (r->st == S_QUOTED) {
 		diag_add(r->d, SEV_ERROR, r->name, r->quote_line, NULL, NULL,

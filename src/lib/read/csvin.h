@@ -36,7 +36,6 @@ struct csvrec {
 	char **fields;  /* NUL-terminated UTF-8, owned by the reader */
 	size_t n;
 	long line;      /* where the record starts */
-	long end_line;  /* where it ends */
 	char delim;     /* ',' or ';' */
 };
 

@@ -30,6 +30,12 @@ struct rf {
 	char **unknown;     /* org_ids already reported as unknown */
 	size_t nunknown, capunknown;
 	int refused;        /* the whole file is refused */
+	/* consecutive rows are mostly for the same return */
+	char last_id[ORG_ID_MAX + 1];
+	int last_org;
+	char last_ptext[16];
+	int last_period;
+	struct ret *last_ret;
 };
 
 int returnfile_folder_period(const char *path)
@@ -152,7 +158,13 @@ static int row_org(struct rf *rf, struct table_row *row)
 		}
 		return -1;
 	}
+	if (!strcmp(id, rf->last_id))
+		return rf->last_org;
 	int org = roster_find(roster, id);
+	if (org >= 0 && strlen(id) <= ORG_ID_MAX) {
+		strcpy(rf->last_id, id);
+		rf->last_org = org;
+	}
 	if (org >= 0) {
 		if (rf->stem_org >= 0 && org != rf->stem_org &&
 		    !rf->warned_mismatch) {
@@ -194,6 +206,8 @@ static int row_period(struct rf *rf, struct table_row *row)
 		refuse(rf);
 		return PERIOD_NONE;
 	}
+	if (!strcmp(text, rf->last_ptext))
+		return rf->last_period;
 	int p = period_parse(text);
 	if (p == PERIOD_NONE) {
 		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
@@ -213,6 +227,10 @@ static int row_period(struct rf *rf, struct table_row *row)
 		refuse(rf);
 		return PERIOD_NONE;
 	}
+	if (strlen(text) < sizeof(rf->last_ptext)) {
+		strcpy(rf->last_ptext, text);
+		rf->last_period = p;
+	}
 	return p;
 }
 
@@ -224,6 +242,9 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 	int period = row_period(rf, row);
 	if (period == PERIOD_NONE)
 		return NULL;
+	struct ret *last = rf->last_ret;
+	if (last && last->org == org && last->period == period)
+		return last;
 	if (!returns_find(rf->batch, org, period)) {
 		const struct org *o = &rf->o->roster->orgs[org];
 		if (!org_owes(o, period)) {
@@ -239,7 +260,9 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 				 o->left != PERIOD_NONE ? l : "");
 		}
 	}
-	return returns_get(rf->batch, org, period, rf->t->name, row->line);
+	rf->last_ret = returns_get(rf->batch, org, period, rf->t->name,
+				   row->line);
+	return rf->last_ret;
 }
 
 static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
