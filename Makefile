@@ -109,4 +109,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
+.SECONDARY:
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

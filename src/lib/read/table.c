@@ -37,6 +37,7 @@ void table_close(struct table *t)
 		free(t->cols[i]);
 	free(t->cols);
 	free(t->pad);
+	free(t->blank);
 	free(t->name);
 	free(t);
 }
@@ -167,9 +168,14 @@ enum table_status table_next(struct table *t, struct table_row *row)
 			 "this row has %zu values but the header has %zu "
 			 "columns; the missing ones are taken as blank",
 			 n, t->ncols);
-		GROW(t->pad, t->padcap, t->ncols);
-		for (size_t i = 0; i < t->ncols; i++)
-			t->pad[i] = i < n ? rec.fields[i] : (char *)"";
+		if (!t->pad) {
+			t->pad = xcalloc(t->ncols, sizeof(char *));
+			t->blank = xcalloc(t->ncols, 1);
+		}
+		for (size_t i = 0; i < t->ncols; i++) {
+			t->blank[i] = '\0';
+			t->pad[i] = i < n ? rec.fields[i] : &t->blank[i];
+		}
 		row->f = t->pad;
 		return TABLE_ROW;
 	}

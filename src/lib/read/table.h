@@ -33,8 +33,8 @@ struct table {
 	int close_fp;
 	struct csvin *in;
 	struct diags *d;
-	char **pad;
-	size_t padcap;
+	char **pad;         /* a short row, padded */
+	char *blank;        /* writable empty strings for the padding */
 };
 
 /* Decides whether a record (its normalised names) is the header. */
