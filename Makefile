@@ -27,9 +27,9 @@ ALL_LDFLAGS = $(LDFLAGS)
 LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
-PROGS := pledge-ingest pledge-template
+PROGS := pledge-ingest pledge-template pledge-aggregate
 PROG_BIN := $(PROGS:%=$(BIN)/%)
-LIBS = $(CSV_LIBS)
+LIBS = $(CSV_LIBS) -lm
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)

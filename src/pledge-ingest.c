@@ -87,37 +87,29 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-/* Writes the tidy CSV and the issues; returns 0, or -1 when one could
- * not be written (already reported). */
+static int put_issues(FILE *fp, void *ctx)
+{
+	return issues_write(fp, &((struct ingest *)ctx)->d);
+}
+
+static int put_tidy(FILE *fp, void *ctx)
+{
+	struct ingest *in = ctx;
+	return tidy_write(fp, &in->all, &in->cat, &in->roster);
+}
+
+/* Writes the issues and the tidy CSV, both confidential; returns 0, or
+ * -1 when one could not be written (already reported). */
 static int write_outputs(struct ingest *in, const struct opts *o)
 {
-	struct atomic_file f;
-	if (o->issues) {
-		if (atomic_open(&f, o->issues, 0600) < 0 ||
-		    issues_write(f.fp, &in->d) < 0 || atomic_commit(&f) < 0) {
-			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
-				o->issues, strerror(errno));
-			if (f.fp)
-				atomic_abort(&f);
-			return -1;
-		}
-	}
-	if (!o->output) {
-		if (tidy_write(stdout, &in->all, &in->cat, &in->roster) < 0 ||
-		    close_stdout() < 0) {
-			fprintf(stderr, "%s: cannot write the output: %s\n",
-				prog, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (atomic_open(&f, o->output, 0600) < 0 ||
-	    tidy_write(f.fp, &in->all, &in->cat, &in->roster) < 0 ||
-	    atomic_commit(&f) < 0) {
-		fprintf(stderr, "%s: cannot write %s: %s\n", prog, o->output,
+	if (o->issues && write_output(o->issues, 0600, put_issues, in) < 0) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, o->issues,
 			strerror(errno));
-		if (f.fp)
-			atomic_abort(&f);
+		return -1;
+	}
+	if (write_output(o->output, 0600, put_tidy, in) < 0) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog,
+			o->output ? o->output : "the output", strerror(errno));
 		return -1;
 	}
 	return 0;

@@ -83,25 +83,16 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-static int write_template(const struct opts *o, const struct catalogue *cat,
-			  const struct org *org)
+struct job {
+	const struct catalogue *cat;
+	const struct org *org;
+	int period;
+};
+
+static int put_template(FILE *fp, void *ctx)
 {
-	if (!o->output) {
-		if (template_write(stdout, cat, org, o->period) < 0 ||
-		    close_stdout() < 0)
-			return -1;
-		return 0;
-	}
-	struct atomic_file f;
-	if (atomic_open(&f, o->output, 0644) < 0)
-		return -1;
-	if (template_write(f.fp, cat, org, o->period) < 0) {
-		int e = errno;
-		atomic_abort(&f);
-		errno = e;
-		return -1;
-	}
-	return atomic_commit(&f);
+	const struct job *j = ctx;
+	return template_write(fp, j->cat, j->org, j->period);
 }
 
 int main(int argc, char **argv)
@@ -133,7 +124,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: warning: %s owes no return for "
 				"%s\n", prog, org->id,
 				period_format(o.period, p));
-		if (write_template(&o, &cat, org) == 0)
+		struct job job = { &cat, org, o.period };
+		if (write_output(o.output, 0644, put_template, &job) == 0)
 			status = EXIT_OK;
 		else
 			fprintf(stderr, "%s: cannot write %s: %s\n", prog,

@@ -100,3 +100,25 @@ int close_stdout(void)
 	errno = e ? e : EIO;
 	return err ? -1 : 0;
 }
+
+int write_output(const char *path, mode_t mode, output_fn *fn, void *ctx)
+{
+	if (!path) {
+		int failed = fn(stdout, ctx) < 0;
+		int e = errno;
+		if (close_stdout() < 0)
+			return -1;
+		errno = e ? e : EIO;
+		return failed ? -1 : 0;
+	}
+	struct atomic_file f;
+	if (atomic_open(&f, path, mode) < 0)
+		return -1;
+	if (fn(f.fp, ctx) < 0) {
+		int e = errno ? errno : EIO;
+		atomic_abort(&f);
+		errno = e;
+		return -1;
+	}
+	return atomic_commit(&f);
+}

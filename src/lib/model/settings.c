@@ -1,0 +1,77 @@
+#include "settings.h"
+#include "value.h"
+#include "../read/table.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const columns[] = { "setting", "value", NULL };
+
+void settings_default(struct settings *s)
+{
+	s->min_orgs = 3;
+	s->small_below = 5;
+}
+
+static int whole(const char *text, long *out)
+{
+	char canon[VALUE_TEXT];
+	if (decimal_canon(text, canon) < 0 || strchr(canon, '.') ||
+	    canon[0] == '-' || strlen(canon) > 9)
+		return -1;
+	*out = strtol(canon, NULL, 10);
+	return 0;
+}
+
+static int number(const char *text, double *out)
+{
+	char canon[VALUE_TEXT];
+	if (decimal_canon(text, canon) < 0 || canon[0] == '-')
+		return -1;
+	*out = strtod(canon, NULL);
+	return 0;
+}
+
+static int apply(struct settings *s, const char *name, const char *value,
+		 const char *file, long line, struct diags *d)
+{
+	int bad = 0;
+	if (!strcmp(name, "suppress_min_orgs"))
+		bad = whole(value, &s->min_orgs) < 0;
+	else if (!strcmp(name, "suppress_below"))
+		bad = number(value, &s->small_below) < 0;
+	else
+		diag_add(d, SEV_WARNING, file, line, NULL, NULL,
+			 "unknown-setting", "'%s' is not a setting; ignored",
+			 name);
+	if (bad)
+		diag_add(d, SEV_ERROR, file, line, NULL, NULL, "bad-setting",
+			 "%s must be a number of 0 or more, not '%s'", name,
+			 value);
+	return bad ? -1 : 0;
+}
+
+int settings_load(struct settings *s, const char *path, struct diags *d)
+{
+	settings_default(s);
+	if (access(path, F_OK) < 0 && errno == ENOENT)
+		return 0;
+	struct table *t = table_open(path, NULL, d);
+	int col[2], ret = 0;
+	if (!t || table_header(t, table_has_all, (void *)columns,
+			       "setting and value") < 0 ||
+	    table_columns(t, columns, col, true) < 0) {
+		table_close(t);
+		return -1;
+	}
+	struct table_row row;
+	enum table_status st;
+	while ((st = table_next(t, &row)) == TABLE_ROW)
+		if (apply(s, row.f[col[0]], row.f[col[1]], t->name, row.line,
+			  d) < 0)
+			ret = -1;
+	table_close(t);
+	return st == TABLE_FAIL ? -1 : ret;
+}

@@ -1,0 +1,25 @@
+/* settings: the federation's settings (templates/settings.csv).
+ *
+ * A CSV of setting,value,meaning rows. Every setting has a default, so a
+ * missing file or row leaves it as the SPEC says. */
+#ifndef PLEDGE_SETTINGS_H
+#define PLEDGE_SETTINGS_H
+
+#include "diag.h"
+
+struct settings {
+	/* Disclosure control (SPEC §6.3), for sensitive metrics: below
+	 * min_orgs answering organisations, no figure is published; a
+	 * published figure above 0 and below small_below is suppressed. */
+	long min_orgs;      /* default 3 */
+	double small_below; /* default 5 */
+};
+
+void settings_default(struct settings *s);
+
+/* Loads path over the defaults. A missing file is not an error (the
+ * defaults stand). An unknown setting is a warning; a bad value an
+ * error. Returns 0, or -1 when an error was added. */
+int settings_load(struct settings *s, const char *path, struct diags *d);
+
+#endif

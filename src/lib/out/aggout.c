@@ -1,0 +1,47 @@
+#include "aggout.h"
+#include "csvout.h"
+#include "../base/numfmt.h"
+#include "../model/period.h"
+
+static const char *const header[] = { "period", "area", "metric", "group",
+	"n", "sum", "mean", "median", "p25", "p75", "min", "max", "rate",
+	"flag", NULL };
+
+struct writer {
+	FILE *fp;
+	struct buf b;
+	struct aggregate *a;
+};
+
+static int write_row(const struct agg_row *row, void *ctx)
+{
+	struct writer *w = ctx;
+	const struct catalogue *cat = w->a->cat;
+	char period[PERIOD_TEXT], group[160], n[24], num[NUM_TEXT];
+	const struct metric *m = row->metric == AGG_RETURNS
+					 ? NULL : &cat->metrics[row->metric];
+	csvout_field(&w->b, period_format(row->period, period), 1);
+	csvout_field(&w->b, m ? m->area : "", 0);
+	csvout_field(&w->b, m ? m->id : "returns", 0);
+	csvout_text(&w->b, agg_group_name(w->a, row->group, group,
+					  sizeof(group)), 0);
+	snprintf(n, sizeof(n), "%zu", row->n);
+	csvout_field(&w->b, n, 0);
+	for (int k = 0; k < AGG_NSTATS; k++)
+		csvout_field(&w->b, row->has & (1u << k)
+			     ? num_plain(row->v[k], num) : "", 0);
+	csvout_field(&w->b, row->suppressed ? "c" : "", 0);
+	buf_addc(&w->b, '\n');
+	return csvout_flush(&w->b, w->fp, 64 * 1024);
+}
+
+int aggout_write(FILE *fp, struct aggregate *a, const struct settings *s)
+{
+	struct writer w = { fp, BUF_INIT, a };
+	csvout_row(&w.b, header);
+	int ret = aggregate_rows(a, s, write_row, &w);
+	if (!ret)
+		ret = csvout_flush(&w.b, fp, 0);
+	buf_free(&w.b);
+	return ret < 0 || ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,277 @@
+#include "aggregate.h"
+#include "summary.h"
+#include "../base/xalloc.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct agg_obs {
+	int org;
+	double value;
+};
+
+struct obs_list {
+	struct agg_obs *o;
+	size_t n, cap;
+};
+
+struct agg_period {
+	int period;
+	struct obs_list *m;   /* per catalogue metric */
+	uint64_t *seen;       /* per org: a bit per metric */
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void find_groups(struct aggregate *a)
+{
+	const struct roster *r = a->roster;
+	a->groups = xcalloc(r->len, sizeof(char *));
+	for (size_t i = 0; i < r->len; i++)
+		a->groups[i] = r->orgs[i].peer_group;
+	qsort(a->groups, r->len, sizeof(char *), cmp_str);
+	size_t n = 0;
+	for (size_t i = 0; i < r->len; i++)
+		if (a->groups[i][0] &&
+		    (n == 0 || strcmp(a->groups[n - 1], a->groups[i])))
+			a->groups[n++] = a->groups[i];
+	a->ngroups = n;
+	a->org_group = xcalloc(r->len ? r->len : 1, sizeof(int));
+	for (size_t i = 0; i < r->len; i++) {
+		const char *g = r->orgs[i].peer_group;
+		const char **hit = g[0] ? bsearch(&g, a->groups, n,
+						  sizeof(char *), cmp_str)
+					: NULL;
+		a->org_group[i] = hit ? (int)(hit - a->groups) : AGG_SECTOR;
+	}
+}
+
+void aggregate_init(struct aggregate *a, const struct catalogue *cat,
+		    const struct roster *roster)
+{
+	memset(a, 0, sizeof(*a));
+	a->cat = cat;
+	a->roster = roster;
+	a->words = (cat->len + 63) / 64;
+	intmap_init(&a->index);
+	find_groups(a);
+}
+
+void aggregate_free(struct aggregate *a)
+{
+	for (size_t i = 0; i < a->nperiods; i++) {
+		struct agg_period *p = a->periods[i];
+		for (size_t m = 0; m < a->cat->len; m++)
+			free(p->m[m].o);
+		free(p->m);
+		free(p->seen);
+		free(p);
+	}
+	free(a->periods);
+	free(a->groups);
+	free(a->org_group);
+	intmap_free(&a->index);
+	memset(a, 0, sizeof(*a));
+}
+
+static struct agg_period *period_of(struct aggregate *a, int period)
+{
+	long i = intmap_get(&a->index, (uint64_t)(uint32_t)period);
+	if (i >= 0)
+		return a->periods[i];
+	struct agg_period *p = xcalloc(1, sizeof(*p));
+	p->period = period;
+	p->m = xcalloc(a->cat->len, sizeof(struct obs_list));
+	p->seen = xcalloc(a->roster->len * a->words + 1, sizeof(uint64_t));
+	GROW(a->periods, a->capperiods, a->nperiods + 1);
+	intmap_put(&a->index, (uint64_t)(uint32_t)period, a->nperiods);
+	a->periods[a->nperiods++] = p;
+	return p;
+}
+
+int aggregate_add(struct aggregate *a, int period, int org, int metric,
+		  double value)
+{
+	struct agg_period *p = period_of(a, period);
+	uint64_t *w = &p->seen[(size_t)org * a->words + (size_t)metric / 64];
+	uint64_t bit = (uint64_t)1 << (metric % 64);
+	if (*w & bit)
+		return -1;
+	*w |= bit;
+	struct obs_list *l = &p->m[metric];
+	if (l->n == l->cap)
+		GROW(l->o, l->cap, l->n + 1);
+	l->o[l->n++] = (struct agg_obs){ org, value };
+	return 0;
+}
+
+const char *agg_group_name(const struct aggregate *a, int group, char *out,
+			   size_t size)
+{
+	if (group == AGG_SECTOR)
+		snprintf(out, size, "sector");
+	else
+		snprintf(out, size, "peer:%s", a->groups[group]);
+	return out;
+}
+
+static int in_group(const struct aggregate *a, int org, int group)
+{
+	return group == AGG_SECTOR || a->org_group[org] == group;
+}
+
+static int cmp_obs(const void *x, const void *y)
+{
+	const struct agg_obs *a = x, *b = y;
+	return (a->org > b->org) - (a->org < b->org);
+}
+
+static bool org_answered(const struct aggregate *a, const struct agg_period *p,
+			 int org)
+{
+	for (size_t w = 0; w < a->words; w++)
+		if (p->seen[(size_t)org * a->words + w])
+			return true;
+	return false;
+}
+
+static int returns_rows(struct aggregate *a, const struct agg_period *p,
+			agg_row_fn *fn, void *ctx)
+{
+	for (int g = AGG_SECTOR; g < (int)a->ngroups; g++) {
+		struct agg_row row = { .period = p->period,
+				       .metric = AGG_RETURNS, .group = g,
+				       .has = 1u << AGG_SUM };
+		for (size_t i = 0; i < a->roster->len; i++) {
+			if (!in_group(a, (int)i, g))
+				continue;
+			row.n += org_answered(a, p, (int)i);
+			row.v[AGG_SUM] += org_owes(&a->roster->orgs[i],
+						   p->period);
+		}
+		int ret = fn(&row, ctx);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Sums the child's and the parent's counts over the organisations of
+ * group that answered both (both lists sorted by org). */
+static void pair_sums(const struct aggregate *a, const struct obs_list *c,
+		      const struct obs_list *p, int group, double *csum,
+		      double *psum)
+{
+	*csum = *psum = 0;
+	size_t i = 0, j = 0;
+	while (i < c->n && j < p->n) {
+		if (c->o[i].org < p->o[j].org) {
+			i++;
+		} else if (c->o[i].org > p->o[j].org) {
+			j++;
+		} else {
+			if (in_group(a, c->o[i].org, group)) {
+				*csum += c->o[i].value;
+				*psum += p->o[j].value;
+			}
+			i++;
+			j++;
+		}
+	}
+}
+
+static int metric_rows(struct aggregate *a, const struct agg_period *p,
+		       int metric, const struct settings *s,
+		       struct summary *sum, agg_row_fn *fn, void *ctx)
+{
+	const struct metric *m = &a->cat->metrics[metric];
+	const struct obs_list *l = &p->m[metric];
+	for (int g = AGG_SECTOR; g < (int)a->ngroups; g++) {
+		summary_reset(sum);
+		for (size_t i = 0; i < l->n; i++)
+			if (in_group(a, l->o[i].org, g))
+				summary_add(sum, l->o[i].value);
+		if (!sum->n)
+			continue;
+		summary_finish(sum);
+		struct agg_row row = { .period = p->period, .metric = metric,
+				       .group = g, .n = sum->n };
+		double v[] = { sum->sum, sum->mean, sum->median, sum->p25,
+			       sum->p75, sum->min, sum->max };
+		memcpy(row.v, v, sizeof(v));
+		row.has = (1u << AGG_RATE) - 1;
+		double child = 0, parent = 0;
+		if (m->kind == KIND_YESNO) {
+			row.v[AGG_RATE] = 100 * sum->mean;
+			row.has |= 1u << AGG_RATE;
+		} else if (m->parent >= 0) {
+			pair_sums(a, l, &p->m[m->parent], g, &child, &parent);
+			if (parent > 0) {
+				row.v[AGG_RATE] = 100 * child / parent;
+				row.has |= 1u << AGG_RATE;
+			}
+		}
+		if (m->sensitive)
+			agg_suppress(&row, s, child);
+		int ret = fn(&row, ctx);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int cmp_period(const void *x, const void *y)
+{
+	const struct agg_period *a = *(struct agg_period *const *)x;
+	const struct agg_period *b = *(struct agg_period *const *)y;
+	return (a->period > b->period) - (a->period < b->period);
+}
+
+int aggregate_rows(struct aggregate *a, const struct settings *s,
+		   agg_row_fn *fn, void *ctx)
+{
+	qsort(a->periods, a->nperiods, sizeof(*a->periods), cmp_period);
+	intmap_free(&a->index);
+	for (size_t i = 0; i < a->nperiods; i++)
+		intmap_put(&a->index, (uint64_t)(uint32_t)a->periods[i]->period,
+			   i);
+	struct summary sum;
+	summary_init(&sum);
+	int ret = 0;
+	for (size_t i = 0; i < a->nperiods && !ret; i++) {
+		struct agg_period *p = a->periods[i];
+		for (size_t m = 0; m < a->cat->len; m++)
+			qsort(p->m[m].o, p->m[m].n, sizeof(struct agg_obs),
+			      cmp_obs);
+		ret = returns_rows(a, p, fn, ctx);
+		for (size_t m = 0; m < a->cat->len && !ret; m++)
+			ret = metric_rows(a, p, (int)m, s, &sum, fn, ctx);
+	}
+	summary_free(&sum);
+	return ret;
+}
+
+void agg_suppress(struct agg_row *row, const struct settings *s,
+		  double child_sum)
+{
+	row->has &= ~((1u << AGG_MIN) | (1u << AGG_MAX));
+	unsigned before = row->has;
+	if ((long)row->n < s->min_orgs) {
+		row->has &= ~((1u << AGG_SUM) | (1u << AGG_MEAN) |
+			      (1u << AGG_MEDIAN) | (1u << AGG_P25) |
+			      (1u << AGG_P75) | (1u << AGG_RATE));
+	} else {
+		for (int k = AGG_SUM; k <= AGG_P75; k++)
+			if (row->v[k] > 0 && row->v[k] < s->small_below)
+				row->has &= ~(1u << k);
+		if (child_sum > 0 && child_sum < s->small_below)
+			row->has &= ~(1u << AGG_RATE);
+	}
+	row->suppressed = row->has != before;
+}

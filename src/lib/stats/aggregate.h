@@ -1,0 +1,77 @@
+/* aggregate: sector and peer-group figures from tidy returns (SPEC §4.3,
+ * §6).
+ *
+ * Values are added one answer at a time (aggregate_add); aggregate_rows
+ * then yields, per period in order, the "returns" rows (response counts)
+ * and one row per metric (catalogue order) and group (sector, then each
+ * peer group by name) that has an answer, with disclosure control applied
+ * to sensitive metrics. Memory: 16 bytes per value, plus one bit per
+ * organisation, metric and period to catch repeated answers. */
+#ifndef PLEDGE_AGGREGATE_H
+#define PLEDGE_AGGREGATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../base/intmap.h"
+#include "../model/catalogue.h"
+#include "../model/roster.h"
+#include "../model/settings.h"
+
+enum agg_stat { AGG_SUM, AGG_MEAN, AGG_MEDIAN, AGG_P25, AGG_P75, AGG_MIN,
+		AGG_MAX, AGG_RATE, AGG_NSTATS };
+
+#define AGG_RETURNS (-1) /* metric index of a "returns" row */
+#define AGG_SECTOR (-1)  /* group index of the sector */
+
+struct agg_row {
+	int period;
+	int metric;       /* catalogue index, or AGG_RETURNS */
+	int group;        /* index into aggregate.groups, or AGG_SECTOR */
+	size_t n;
+	double v[AGG_NSTATS];
+	unsigned has;     /* bit (1 << stat) set when v[stat] is published */
+	bool suppressed;  /* flag "c": a cell other than min/max withheld */
+};
+
+struct agg_obs;
+struct agg_period;
+
+struct aggregate {
+	const struct catalogue *cat;
+	const struct roster *roster;
+	const char **groups;  /* peer group names, sorted, borrowed */
+	size_t ngroups;
+	int *org_group;       /* per roster org: its group index */
+	struct agg_period **periods;
+	size_t nperiods, capperiods;
+	struct intmap index;  /* period -> periods[] */
+	size_t words;         /* bitset words per organisation */
+};
+
+void aggregate_init(struct aggregate *a, const struct catalogue *cat,
+		    const struct roster *roster);
+void aggregate_free(struct aggregate *a);
+
+/* Adds org's answer value to metric for period. Returns 0, or -1 when
+ * org already has an answer to it for that period (the value is not
+ * added). */
+int aggregate_add(struct aggregate *a, int period, int org, int metric,
+		  double value);
+
+/* Calls fn for every row in output order; stops and returns fn's value
+ * when it is not 0. */
+typedef int agg_row_fn(const struct agg_row *row, void *ctx);
+int aggregate_rows(struct aggregate *a, const struct settings *s,
+		   agg_row_fn *fn, void *ctx);
+
+/* The name of a row's group: "sector" or "peer:<name>" (into out). */
+const char *agg_group_name(const struct aggregate *a, int group, char *out,
+			   size_t size);
+
+/* Applies disclosure control (SPEC §6.3) to a row of a sensitive metric;
+ * child_sum is the sum of counts behind its rate (0 when none). */
+void agg_suppress(struct agg_row *row, const struct settings *s,
+		  double child_sum);
+
+#endif

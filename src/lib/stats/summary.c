@@ -1,0 +1,62 @@
+#include "summary.h"
+#include "../base/xalloc.h"
+
+#include <stdlib.h>
+
+void summary_init(struct summary *s)
+{
+	s->v = NULL;
+	s->n = s->cap = 0;
+	summary_reset(s);
+}
+
+void summary_reset(struct summary *s)
+{
+	s->n = 0;
+	s->sum = s->mean = s->median = s->p25 = s->p75 = s->min = s->max = 0;
+}
+
+void summary_add(struct summary *s, double value)
+{
+	if (s->n == s->cap)
+		GROW(s->v, s->cap, s->n + 1);
+	s->v[s->n++] = value;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+double quantile(const double *sorted, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t lo = (size_t)h;
+	if (lo + 1 >= n)
+		return sorted[n - 1];
+	return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+void summary_finish(struct summary *s)
+{
+	qsort(s->v, s->n, sizeof(double), cmp_double);
+	/* Summing in sorted order makes the result independent of the order
+	 * the values arrived in. */
+	double sum = 0;
+	for (size_t i = 0; i < s->n; i++)
+		sum += s->v[i];
+	s->sum = sum;
+	s->mean = sum / (double)s->n;
+	s->median = quantile(s->v, s->n, 0.5);
+	s->p25 = quantile(s->v, s->n, 0.25);
+	s->p75 = quantile(s->v, s->n, 0.75);
+	s->min = s->v[0];
+	s->max = s->v[s->n - 1];
+}
+
+void summary_free(struct summary *s)
+{
+	free(s->v);
+	summary_init(s);
+}

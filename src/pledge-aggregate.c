@@ -1,0 +1,136 @@
+/* pledge-aggregate: tidy returns in, sector and peer-group figures out. */
+#include "base/cli.h"
+#include "model/catalogue.h"
+#include "model/roster.h"
+#include "model/settings.h"
+#include "out/aggout.h"
+#include "out/atomic.h"
+#include "read/tidyin.h"
+#include "stats/aggregate.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "pledge-aggregate";
+
+static void usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]...\n"
+"Work out sector and peer-group figures from tidy returns.\n"
+"\n"
+"Each FILE is tidy returns as pledge-ingest writes them (any number of\n"
+"quarters). With no FILE, or when FILE is -, read standard input. The\n"
+"aggregates CSV goes to standard output: for each period, the response\n"
+"counts (metric \"returns\"), then for each metric and group (sector, then\n"
+"each peer group) n, sum, mean, median, p25, p75, min, max, rate and\n"
+"flag. Figures about people are suppressed as templates/settings.csv\n"
+"says, and flagged c.\n"
+"\n"
+"  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
+"  -t, --templates=DIR   where metrics.csv and settings.csv are (default\n"
+"                        $PLEDGE_TEMPLATES, else ./templates, else the\n"
+"                        installed copy)\n"
+"  -o, --output=FILE     write to FILE instead of standard output (FILE\n"
+"                        is replaced only when complete)\n"
+"      --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"\n"
+"Exit status: 0 every row used, 1 some rows or files could not be used\n"
+"but the rest was written, 2 nothing usable could be done.\n", prog);
+}
+
+struct opts {
+	const char *roster, *templates, *output;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "roster", required_argument, NULL, 'r' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "r:t:o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': o->roster = optarg; break;
+		case 't': o->templates = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'h': usage(); exit(EXIT_OK);
+		case 'V': cli_version(prog); exit(EXIT_OK);
+		default: return -1;
+		}
+	}
+	return 0;
+}
+
+struct job {
+	struct aggregate *a;
+	const struct settings *s;
+};
+
+static int put_aggregates(FILE *fp, void *ctx)
+{
+	struct job *j = ctx;
+	return aggout_write(fp, j->a, j->s);
+}
+
+static int load(const struct opts *o, struct catalogue *cat,
+		struct roster *roster, struct settings *s, struct diags *d)
+{
+	const char *dir = templates_dir(o->templates);
+	char *metrics = path_join(dir, "metrics.csv");
+	char *settings = path_join(dir, "settings.csv");
+	int ok = catalogue_load(cat, metrics, d) == 0;
+	ok &= settings_load(s, settings, d) == 0;
+	ok &= roster_load(roster, o->roster, d) == 0;
+	free(metrics);
+	free(settings);
+	return ok ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .roster = ROSTER_DEFAULT };
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_usage_hint(prog);
+		return EXIT_FATAL;
+	}
+	struct diags d;
+	diags_init(&d);
+	d.prog = prog;
+	d.echo = stderr;
+	struct catalogue cat;
+	struct roster roster;
+	struct settings s;
+	int status = EXIT_FATAL;
+	if (load(&o, &cat, &roster, &s, &d) == 0) {
+		struct aggregate a;
+		aggregate_init(&a, &cat, &roster);
+		int files = argc - optind, unread = 0;
+		if (files == 0)
+			unread += tidyin_read(&a, "-", &d) < 0;
+		for (int i = optind; i < argc; i++)
+			unread += tidyin_read(&a, argv[i], &d) < 0;
+		struct job job = { &a, &s };
+		if (files > 0 && unread == files)
+			fprintf(stderr, "%s: no input could be read\n", prog);
+		else if (write_output(o.output, 0644, put_aggregates, &job) < 0)
+			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
+				o.output ? o.output : "the output",
+				strerror(errno));
+		else
+			status = d.errors ? EXIT_REJECTED : EXIT_OK;
+		aggregate_free(&a);
+	}
+	catalogue_free(&cat);
+	roster_free(&roster);
+	diags_free(&d);
+	return status;
+}
