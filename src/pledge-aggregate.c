@@ -15,10 +15,11 @@
 #include <string.h>
 
 static const char *prog = "pledge-aggregate";
+static const char *synopsis = "[OPTION]... [FILE]...";
 
 static void usage(void)
 {
-	printf("Usage: %s [OPTION]... [FILE]...\n"
+	printf("Usage: %s %s\n"
 "Work out sector and peer-group figures from tidy returns.\n"
 "\n"
 "Each FILE is tidy returns as pledge-ingest writes them (any number of\n"
@@ -39,7 +40,7 @@ static void usage(void)
 "      --version         show the version and exit\n"
 "\n"
 "Exit status: 0 every row used, 1 some rows or files could not be used\n"
-"but the rest was written, 2 nothing usable could be done.\n", prog);
+"but the rest was written, 2 nothing usable could be done.\n", prog, synopsis);
 }
 
 struct opts {
@@ -99,7 +100,7 @@ int main(int argc, char **argv)
 {
 	struct opts o = { .roster = ROSTER_DEFAULT };
 	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog);
+		cli_usage_hint(prog, synopsis);
 		return EXIT_FATAL;
 	}
 	struct diags d;

@@ -12,10 +12,11 @@
 #include <string.h>
 
 static const char *prog = "pledge-ingest";
+static const char *synopsis = "[OPTION]... [FILE]...";
 
 static void usage(void)
 {
-	printf("Usage: %s [OPTION]... [FILE]...\n"
+	printf("Usage: %s %s\n"
 "Check quarterly progress returns and write them as one tidy CSV.\n"
 "\n"
 "Each FILE is a return saved from a spreadsheet: one row per metric\n"
@@ -40,7 +41,7 @@ static void usage(void)
 "\n"
 "Exit status: 0 every return accepted (warnings allowed), 1 something was\n"
 "rejected but the rest was written, 2 nothing usable could be done.\n",
-	       prog);
+	       prog, synopsis);
 }
 
 struct opts {
@@ -119,7 +120,7 @@ int main(int argc, char **argv)
 {
 	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
 	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog);
+		cli_usage_hint(prog, synopsis);
 		return EXIT_FATAL;
 	}
 	char *catalogue = path_join(templates_dir(o.templates), "metrics.csv");

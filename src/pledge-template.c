@@ -13,10 +13,11 @@
 #include <string.h>
 
 static const char *prog = "pledge-template";
+static const char *synopsis = "--org=ID --period=QUARTER [OPTION]...";
 
 static void usage(void)
 {
-	printf("Usage: %s --org=ID --period=QUARTER [OPTION]...\n"
+	printf("Usage: %s %s\n"
 "Write a blank progress return for one organisation and quarter: one row\n"
 "per metric of the catalogue, with its question, and an empty value\n"
 "column to fill in. Open it in a spreadsheet, fill in the values, save it\n"
@@ -31,7 +32,7 @@ static void usage(void)
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
-"Exit status: 0 written, 2 the return could not be written.\n", prog);
+"Exit status: 0 written, 2 the return could not be written.\n", prog, synopsis);
 }
 
 struct opts {
@@ -99,7 +100,7 @@ int main(int argc, char **argv)
 {
 	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
 	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog);
+		cli_usage_hint(prog, synopsis);
 		return EXIT_FATAL;
 	}
 	struct diags d;

@@ -17,8 +17,9 @@ void cli_version(const char *prog)
 	printf("%s (pledge) %s\n", prog, PLEDGE_VERSION);
 }
 
-void cli_usage_hint(const char *prog)
+void cli_usage_hint(const char *prog, const char *synopsis)
 {
+	fprintf(stderr, "Usage: %s %s\n", prog, synopsis);
 	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 }
 

@@ -14,9 +14,9 @@ enum {
 /* Prints "PROG (pledge) VERSION" and the licence line on stdout. */
 void cli_version(const char *prog);
 
-/* Prints "Try 'PROG --help' for more information." on stderr after a
- * usage error message (already printed). */
-void cli_usage_hint(const char *prog);
+/* After a usage error (already printed): prints "Usage: PROG SYNOPSIS"
+ * and "Try 'PROG --help' for more information." on stderr. */
+void cli_usage_hint(const char *prog, const char *synopsis);
 
 /* The folder of templates: opt when given, else $PLEDGE_TEMPLATES, else
  * ./templates when it exists, else the installed share folder. */

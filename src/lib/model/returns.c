@@ -181,7 +181,7 @@ void returns_check(struct returns *batch, const struct catalogue *cat,
 			qsort(r->e, r->n, sizeof(*r->e), by_metric_line);
 		if (r->n == 0) {
 			char p[PERIOD_TEXT];
-			diag_add(d, SEV_WARNING, r->file, r->line, org, NULL,
+			diag_add(d, SEV_ERROR, r->file, r->line, org, NULL,
 				 "no-answers",
 				 "%s's return for %s answers no question",
 				 org, period_format(r->period, p));

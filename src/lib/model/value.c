@@ -104,6 +104,19 @@ int decimal_canon(const char *s, char out[VALUE_TEXT])
 	return canon(neg, ip, ilen, fp, flen, out, &whole);
 }
 
+/* Whether s reads as a number in scientific notation ("1.5E+03"). */
+static int scientific(const char *s)
+{
+	size_t n = strspn(s, "0123456789.");
+	if (!n || (s[n] != 'e' && s[n] != 'E'))
+		return 0;
+	s += n + 1;
+	if (*s == '+' || *s == '-')
+		s++;
+	n = strspn(s, "0123456789");
+	return n > 0 && s[n] == '\0';
+}
+
 #define BAD(err, c, ...)                                                    \
 	do {                                                                \
 		(err)->code = (c);                                          \
@@ -171,7 +184,7 @@ static enum value_status parse_number(const struct metric *m, char *s,
 	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
 	size_t ilen, flen;
 	if (split_number(s, ip, &ilen, fp, &flen) < 0) {
-		if (strpbrk(s, "eE") && is_digit(*s))
+		if (scientific(s))
 			BAD(err, "not-a-number",
 			    "is in scientific notation; write the number out "
 			    "in full");

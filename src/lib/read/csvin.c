@@ -5,6 +5,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct csvin {
 	char locked;
 
 	enum encoding enc;
+	long warn_line;        /* where Windows-1252 was first seen */
 	iconv_t cd;
 	char *conv;
 	size_t convcap;
@@ -58,6 +60,10 @@ struct csvin {
 	char **ptrs;
 	size_t capptrs;
 	int field_too_long, too_many_fields, row_done;
+
+	const char *bad_code;  /* the record has a problem: skip it */
+	const char *bad_why;
+	long bad_line;
 };
 
 struct csvin *csvin_open(FILE *fp, const char *name,
@@ -110,13 +116,40 @@ int csvin_is_cp1252(const struct csvin *r)
 	return r->enc == ENC_CP1252;
 }
 
-#define FAIL(r, line, code, ...)                                            \
+/* A problem that stops the file being read: reported, with words that
+ * say so, and the reader fails from now on. */
+static void reject_file(struct csvin *r, long line, const char *code,
+			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void reject_file(struct csvin *r, long line, const char *code,
+			const char *fmt, ...)
+{
+	char why[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	diag_add(r->d, SEV_ERROR, r->name, line, NULL, NULL, code,
+		 "%s; the file is rejected", why);
+	r->failed = 1;
+}
+
+#define FAIL(r, line, ...)                                                  \
 	do {                                                                \
-		diag_add((r)->d, SEV_ERROR, (r)->name, (line), NULL, NULL,  \
-			 (code), __VA_ARGS__);                               \
-		(r)->failed = 1;                                            \
+		reject_file((r), (line), __VA_ARGS__);                      \
 		return -1;                                                  \
 	} while (0)
+
+/* A problem confined to one record: it is reported and skipped. */
+static void bad_record(struct csvin *r, long line, const char *code,
+		       const char *why)
+{
+	if (r->bad_code)
+		return;
+	r->bad_code = code;
+	r->bad_why = why;
+	r->bad_line = line;
+}
 
 static int check_start(struct csvin *r)
 {
@@ -210,11 +243,7 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 			return 0;
 		}
 		r->enc = ENC_CP1252;
-		diag_add(r->d, SEV_WARNING, r->name, line_at(r, s, bad), NULL,
-			 NULL, "windows-1252",
-			 "the file is not UTF-8, so it was read as Windows-1252 "
-			 "(what Excel's \"CSV (Comma delimited)\" writes); save "
-			 "it as \"CSV UTF-8\" to be sure every character is kept");
+		r->warn_line = line_at(r, s, bad);
 	} else if (r->enc == ENC_UTF8) {
 		if (utf8)
 			return 0;
@@ -248,6 +277,14 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 		     "Windows-1252; save the file as \"CSV UTF-8\"",
 		     (unsigned char)s[at]);
 	}
+	if (r->warn_line) {
+		diag_add(r->d, SEV_WARNING, r->name, r->warn_line, NULL, NULL,
+			 "windows-1252",
+			 "the file is not UTF-8, so it was read as Windows-1252 "
+			 "(what Excel's \"CSV (Comma delimited)\" writes); save "
+			 "it as \"CSV UTF-8\" to be sure every character is kept");
+		r->warn_line = 0;
+	}
 	*out = r->conv;
 	*outlen = r->convcap - outleft;
 	return 0;
@@ -272,14 +309,19 @@ static int split(struct csvin *r, struct csvrec *rec)
 		     "the quotes on this line do not pair up (%s)",
 		     csv_strerror(csv_error(&r->parser)));
 	}
-	if (r->field_too_long)
-		FAIL(r, r->rec_line, "field-too-long",
-		     "a value on this line is longer than the limit of %zu KiB",
-		     r->lim.max_field >> 10);
-	if (r->too_many_fields)
-		FAIL(r, r->rec_line, "too-many-columns",
-		     "this line has more than the limit of %zu columns",
-		     r->lim.max_fields);
+	if (r->field_too_long || r->too_many_fields) {
+		diag_add(r->d, SEV_ERROR, r->name, r->rec_line, NULL, NULL,
+			 r->field_too_long ? "field-too-long"
+					   : "too-many-columns",
+			 r->field_too_long
+				 ? "a value on this line is longer than the "
+				   "limit of %zu KiB; row skipped"
+				 : "this line has more than the limit of %zu "
+				   "columns; row skipped",
+			 r->field_too_long ? r->lim.max_field >> 10
+					   : r->lim.max_fields);
+		return 0;
+	}
 	GROW(r->ptrs, r->capptrs, r->noffs);
 	for (size_t i = 0; i < r->noffs; i++)
 		r->ptrs[i] = r->fieldbytes.s + r->offs[i];
@@ -304,8 +346,13 @@ static int end_record(struct csvin *r, struct csvrec *rec)
 {
 	int ret = 0;
 	r->st = S_START;
-	if (r->rec_started && !only_spaces(r->rec.s, r->rec.len))
+	if (r->bad_code) {
+		diag_add(r->d, SEV_ERROR, r->name, r->bad_line, NULL, NULL,
+			 r->bad_code, "%s", r->bad_why);
+		r->bad_code = NULL;
+	} else if (r->rec_started && !only_spaces(r->rec.s, r->rec.len)) {
 		ret = split(r, rec);
+	}
 	buf_reset(&r->rec);
 	r->rec_started = 0;
 	r->rec_high = 0;
@@ -345,10 +392,10 @@ static inline int step(struct csvin *r, unsigned char c)
 		if (nl)
 			return 1;
 		if (c == '"')
-			FAIL(r, r->line, "stray-quote",
-			     "a \" in the middle of a value that does not start "
-			     "with one; put the whole value in quotes and double "
-			     "the \" (\"\")");
+			bad_record(r, r->line, "stray-quote",
+				   "a \" in the middle of a value that does not "
+				   "start with one; put the whole value in quotes "
+				   "and double the \" (\"\"); row skipped");
 		if (delim) {
 			count_delim(r, c);
 			r->st = S_START;
@@ -372,10 +419,11 @@ static inline int step(struct csvin *r, unsigned char c)
 		} else if (c == ' ' || c == '\t') {
 			r->st = S_AFTER;
 		} else {
-			FAIL(r, r->line, "text-after-quote",
-			     "text after the closing \" of a quoted value; put "
-			     "the whole value in quotes and double any \" inside "
-			     "it (\"\")");
+			bad_record(r, r->line, "text-after-quote",
+				   "text after the closing \" of a quoted value; "
+				   "put the whole value in quotes and double any "
+				   "\" inside it (\"\"); row skipped");
+			r->st = S_UNQUOTED;
 		}
 		return 0;
 	}
@@ -391,17 +439,14 @@ static int take(struct csvin *r, size_t from, size_t to)
 	if (r->rec.len <= r->lim.max_record)
 		return 0;
 	if (r->st == S_QUOTED)
-		diag_add(r->d, SEV_ERROR, r->name, r->quote_line, NULL, NULL,
-			 "unterminated-quote",
+		reject_file(r, r->quote_line, "unterminated-quote",
 			 "a quoted value starts here and runs on for more than "
 			 "%zu KiB; its closing \" is probably missing",
 			 r->lim.max_record >> 10);
 	else
-		diag_add(r->d, SEV_ERROR, r->name, r->rec_line, NULL, NULL,
-			 "line-too-long",
+		reject_file(r, r->rec_line, "line-too-long",
 			 "the line is longer than the limit of %zu KiB",
 			 r->lim.max_record >> 10);
-	r->failed = 1;
 	return -1;
 }
 
@@ -428,12 +473,10 @@ static int special_byte(struct csvin *r, unsigned char c)
 		r->line++;
 	r->cr = c == '\r';
 	if (c == '\0') {
-		diag_add(r->d, SEV_ERROR, r->name, r->line, NULL, NULL,
-			 "nul-byte",
+		reject_file(r, r->line, "nul-byte",
 			 "the file contains a NUL byte, so it is not a text CSV "
 			 "file (if it was saved as \"Unicode text\", save it as "
 			 "\"CSV UTF-8\" instead)");
-		r->failed = 1;
 		return -1;
 	}
 	if (c >= 0x80)
@@ -500,11 +543,9 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 			return CSVIN_RECORD;
 	}
 	if (r->st == S_QUOTED) {
-		diag_add(r->d, SEV_ERROR, r->name, r->quote_line, NULL, NULL,
-			 "unterminated-quote",
-			 "a quoted value starts here but its closing \" is "
-			 "missing, so the rest of the file cannot be read");
-		r->failed = 1;
+		reject_file(r, r->quote_line, "unterminated-quote",
+			    "a quoted value starts here but its closing \" is "
+			    "missing");
 		return CSVIN_FAIL;
 	}
 	int s = end_record(r, rec);

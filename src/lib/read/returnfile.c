@@ -49,14 +49,11 @@ int returnfile_folder_period(const char *path)
 static bool is_return_header(char *const *names, size_t n, void *ctx)
 {
 	(void)ctx;
-	int metric = 0, value = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(names[i], "org_id"))
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], "org_id") || !strcmp(names[i], "metric") ||
+		    !strcmp(names[i], "value"))
 			return true;
-		metric |= !strcmp(names[i], "metric");
-		value |= !strcmp(names[i], "value");
-	}
-	return metric && value;
+	return false;
 }
 
 static int in_list(const char *s, const char *const *list)
@@ -114,7 +111,7 @@ static int read_header(struct rf *rf)
 	rf->col[K_ORG] = opt[0];
 	rf->col[K_PERIOD] = opt[1];
 	rf->col[K_NOTE] = opt[2];
-	rf->wide = table_col(t, "metric") < 0 || table_col(t, "value") < 0;
+	rf->wide = table_col(t, "metric") < 0 && table_col(t, "value") < 0;
 	if (rf->wide)
 		return map_wide_columns(rf);
 	int req[2];
@@ -152,7 +149,8 @@ static int row_org(struct rf *rf, struct table_row *row)
 				 "the file has no org_id column and its name "
 				 "'%.*s' is not an org_id in the roster; add an "
 				 "org_id column or name the file after the "
-				 "org_id (for example %s.csv)", (int)len, stem,
+				 "org_id (for example %s.csv); the file is "
+				 "rejected", (int)len, stem,
 				 roster->len ? roster->orgs[0].id : "HX01");
 			refuse(rf);
 		}
@@ -191,18 +189,19 @@ static int row_org(struct rf *rf, struct table_row *row)
 }
 
 /* The period for this row, or PERIOD_NONE (reported) to skip it. */
-static int row_period(struct rf *rf, struct table_row *row)
+static int row_period(struct rf *rf, struct table_row *row, const char *org)
 {
 	const char *text = rf->col[K_PERIOD] >= 0 ? row->f[rf->col[K_PERIOD]]
 						  : "";
 	if (!text[0]) {
 		if (rf->file_period != PERIOD_NONE)
 			return rf->file_period;
-		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, org, NULL,
 			 "no-period",
 			 "the quarter of this return is not known: add a "
 			 "period column (such as 2026-Q3) or put the file in "
-			 "a folder named after its quarter");
+			 "a folder named after its quarter; the file is "
+			 "rejected");
 		refuse(rf);
 		return PERIOD_NONE;
 	}
@@ -210,7 +209,7 @@ static int row_period(struct rf *rf, struct table_row *row)
 		return rf->last_period;
 	int p = period_parse(text);
 	if (p == PERIOD_NONE) {
-		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, org, NULL,
 			 "bad-period",
 			 "period '%s' is not a quarter such as 2026-Q3; row "
 			 "rejected", text);
@@ -218,7 +217,7 @@ static int row_period(struct rf *rf, struct table_row *row)
 	}
 	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
 		char a[PERIOD_TEXT], b[PERIOD_TEXT];
-		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL, NULL,
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, org, NULL,
 			 "wrong-period",
 			 "this return is for %s but was filed as %s; the file "
 			 "is rejected (move it to the right folder or correct "
@@ -239,7 +238,7 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 	int org = row_org(rf, row);
 	if (org < 0)
 		return NULL;
-	int period = row_period(rf, row);
+	int period = row_period(rf, row, rf->o->roster->orgs[org].id);
 	if (period == PERIOD_NONE)
 		return NULL;
 	struct ret *last = rf->last_ret;
@@ -265,14 +264,84 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 	return rf->last_ret;
 }
 
+/* Whether value and note look like one number ("1,234") that was split
+ * in two by a comma outside quotes. */
+static int split_number(const char *value, const char *note)
+{
+	size_t n = strspn(value, "0123456789");
+	if (n < 1 || n > 3 || value[n] || strspn(note, "0123456789") != 3)
+		return 0;
+	return note[strspn(note, "0123456789,.%")] == '\0';
+}
+
+/* Whether raw has exactly one comma, which in a ';' file may as well be
+ * a decimal comma as a thousands separator. */
+static int ambiguous_comma(const char *raw)
+{
+	const char *c = strchr(raw, ',');
+	return c && !strchr(c + 1, ',');
+}
+
+/* The two readings of a value with one comma: without it ("2125") and
+ * with a decimal point for it ("2.125"). */
+static void comma_readings(const char *s, char whole[80], char decimal[80])
+{
+	size_t w = 0, d = 0;
+	for (; *s && w < 79; s++) {
+		if (*s != ',')
+			whole[w++] = *s;
+		decimal[d++] = *s == ',' ? '.' : *s;
+	}
+	whole[w] = decimal[d] = '\0';
+}
+
+/* Line breaks in free text become LF, whatever the file used. */
+static void unify_newlines(char *s)
+{
+	char *o = s;
+	for (; *s; s++) {
+		if (*s == '\r') {
+			*o++ = '\n';
+			if (s[1] == '\n')
+				s++;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+}
+
 static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
-		       const char *note, long line)
+		       char *note, long line)
 {
 	const struct metric *metric = &rf->o->cat->metrics[m];
+	const char *org = rf->o->roster->orgs[r->org].id;
 	struct value v;
 	struct value_error err;
 	char shown[80];
 	text_excerpt(raw, shown, sizeof(shown));
+	unify_newlines(note);
+	if (rf->t->delim == ';' && ambiguous_comma(raw)) {
+		char whole[80], decimal[80];
+		comma_readings(shown, whole, decimal);
+		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
+			 "ambiguous-comma",
+			 "value '%s' for %s has a comma, which in a file "
+			 "separated by ';' may be a decimal comma; write %s or "
+			 "%s, whichever is meant", shown, metric->id, whole,
+			 decimal);
+		ret_add(rf->batch, r, m, line, NULL, note);
+		return;
+	}
+	if (split_number(text_trim(raw), text_trim(note))) {
+		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
+			 "split-number",
+			 "value '%s' for %s is followed by '%s' in the next "
+			 "column: if the number is %s,%s it must be in quotes",
+			 raw, metric->id, note, raw, note);
+		ret_add(rf->batch, r, m, line, NULL, note);
+		return;
+	}
 	switch (value_parse(metric, raw, &v, &err)) {
 	case VALUE_BLANK:
 		return;
@@ -280,8 +349,8 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 		ret_add(rf->batch, r, m, line, v.text, note);
 		return;
 	case VALUE_BAD:
-		diag_add(rf->d, SEV_ERROR, rf->t->name, line,
-			 rf->o->roster->orgs[r->org].id, metric->id, err.code,
+		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
+			 err.code,
 			 "value '%s' for %s %s", shown, metric->id, err.reason);
 		ret_add(rf->batch, r, m, line, NULL, note);
 		return;
@@ -292,7 +361,8 @@ static void read_long_row(struct rf *rf, struct table_row *row)
 {
 	char *id = text_lower(row->f[rf->col[K_METRIC]]);
 	char *value = row->f[rf->col[K_VALUE]];
-	const char *note = rf->col[K_NOTE] >= 0 ? row->f[rf->col[K_NOTE]] : "";
+	char none[1] = "";
+	char *note = rf->col[K_NOTE] >= 0 ? row->f[rf->col[K_NOTE]] : none;
 	if (!id[0]) {
 		if (value[0])
 			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
@@ -321,10 +391,12 @@ static void read_wide_row(struct rf *rf, struct table_row *row)
 	struct ret *r = row_return(rf, row);
 	if (!r)
 		return;
-	for (size_t i = 0; i < rf->t->ncols; i++)
+	for (size_t i = 0; i < rf->t->ncols; i++) {
+		char none[1] = "";
 		if (rf->metric_of[i] >= 0)
-			add_answer(rf, r, rf->metric_of[i], row->f[i], "",
+			add_answer(rf, r, rf->metric_of[i], row->f[i], none,
 				   row->line);
+	}
 }
 
 /* Marks what the file held as refused, so its organisation counts as
@@ -337,6 +409,20 @@ static void refuse_all(struct rf *rf)
 			    rf->t->name, 0);
 	for (size_t i = 0; i < rf->batch->len; i++)
 		rf->batch->items[i]->refused = true;
+}
+
+/* Names org in this file's diagnostics that name none: the file is
+ * that organisation's return, so staff filtering by org_id see them. */
+static void name_org(struct diags *d, size_t from, const char *file,
+		     const char *org)
+{
+	for (size_t i = from; i < d->len; i++) {
+		struct diag *g = &d->items[i];
+		if (!g->org_id[0] && !strcmp(g->file, file)) {
+			free(g->org_id);
+			g->org_id = xstrdup(org);
+		}
+	}
 }
 
 static void rf_free(struct rf *rf)
@@ -364,6 +450,7 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 	rf.stem_org = roster_find(o->roster, s);
 	free(s);
 
+	size_t first_diag = d->len;
 	int ret = read_header(&rf);
 	struct table_row row;
 	enum table_status st = TABLE_END;
@@ -376,13 +463,19 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 		else
 			read_long_row(&rf, &row);
 	}
-	if (ret == 0 && !rf.refused && st == TABLE_END && rows == 0)
+	if (ret == 0 && !rf.refused && st == TABLE_END && rows == 0) {
 		diag_add(d, SEV_ERROR, rf.t->name, rf.t->header_line, NULL, NULL,
-			 "no-rows", "the file has a header but no answers");
+			 "no-rows", "the file has a header but no answers; "
+			 "the file is rejected");
+		rf.refused = 1;
+	}
 	if (ret < 0 || rf.refused || st == TABLE_FAIL) {
 		refuse_all(&rf);
 		ret = -1;
 	}
+	if (rf.stem_org >= 0)
+		name_org(d, first_diag, rf.t->name,
+			 o->roster->orgs[rf.stem_org].id);
 	rf_free(&rf);
 	return ret;
 }

@@ -102,21 +102,22 @@ int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 		t->header_line = rec.line;
 		t->delim = rec.delim;
 		csvin_lock_delim(t->in, rec.delim);
-		if (rec.line != first_line)
+		if (tries)
 			diag_add(t->d, SEV_WARNING, t->name, first_line, NULL,
 				 NULL, "title-row",
-				 "skipped the text above the header on line "
-				 "%ld", rec.line);
+				 "%d line%s above the header (line %ld) %s not "
+				 "read", tries, tries == 1 ? "" : "s", rec.line,
+				 tries == 1 ? "was" : "were");
 		return 0;
 	}
 	if (!first_line)
 		diag_add(t->d, SEV_ERROR, t->name, 0, NULL, NULL, "empty-file",
-			 "the file is empty");
+			 "the file has no text in it; the file is rejected");
 	else
 		diag_add(t->d, SEV_ERROR, t->name, first_line, NULL, NULL,
 			 "no-header",
 			 "no header row was found: the first row must name the "
-			 "columns, with %s", expected);
+			 "columns, with %s; the file is rejected", expected);
 	return -1;
 }
 
@@ -165,9 +166,9 @@ enum table_status table_next(struct table *t, struct table_row *row)
 		}
 		diag_add(t->d, SEV_WARNING, t->name, rec.line, NULL, NULL,
 			 "short-row",
-			 "this row has %zu values but the header has %zu "
+			 "this row has %zu value%s but the header has %zu "
 			 "columns; the missing ones are taken as blank",
-			 n, t->ncols);
+			 n, n == 1 ? "" : "s", t->ncols);
 		if (!t->pad) {
 			t->pad = xcalloc(t->ncols, sizeof(char *));
 			t->blank = xcalloc(t->ncols, 1);
@@ -202,14 +203,15 @@ int table_columns(struct table *t, const char *const *names, int *idx,
 		if (idx[k] < 0 && required) {
 			diag_add(t->d, SEV_ERROR, t->name, t->header_line, NULL,
 				 NULL, "missing-column",
-				 "the header has no '%s' column", names[k]);
+				 "the header has no '%s' column; the file is "
+				 "rejected", names[k]);
 			ret = -1;
 		} else if (table_col_count(t, names[k]) > 1) {
 			diag_add(t->d, SEV_ERROR, t->name, t->header_line, NULL,
 				 NULL, "duplicate-column",
 				 "the header names the '%s' column more than "
-				 "once, so it is not clear which to read",
-				 names[k]);
+				 "once, so it is not clear which to read; the "
+				 "file is rejected", names[k]);
 			ret = -1;
 		}
 	}
