@@ -69,11 +69,12 @@ int main(int argc, char **argv)
 		putchar('}');
 	}
 	puts("]");
+	int status = s == CSVIN_FAIL || d.errors ? 1 : 0;
 	for (size_t i = 0; i < nheader; i++)
 		free(header[i]);
 	free(header);
 	csvin_close(in);
 	fclose(fp);
 	diags_free(&d);
-	return s == CSVIN_FAIL || d.errors ? 1 : 0;
+	return status;
 }
