@@ -5,8 +5,9 @@
 #   expect.err      its exact standard error
 #   expect.status   its exit status
 #   expect.file.X   the exact contents of file X it must leave behind
-# The programs under test come first in PATH; $DATA is tests/data and
-# PLEDGE_TEMPLATES is the project's templates/.
+# The programs under test come first in PATH; $DATA is a copy of
+# tests/data (as the relative path "data", so messages that name a file
+# read the same in every checkout) and PLEDGE_TEMPLATES is templates/.
 #
 # usage: run.sh BIN_DIR [CASE...]      (VALGRIND=1 runs each under valgrind;
 #                                       UPDATE=1 rewrites the expectations)
@@ -41,7 +42,8 @@ for name in "$@"; do
 	[ -f "$case/cmd" ] || continue
 	work=$scratch/$name
 	cp -R "$case" "$work"
-	(cd "$work" && PATH="$bin:$PATH" DATA="$root/tests/data" \
+	cp -R "$root/tests/data" "$work/data"
+	(cd "$work" && PATH="$bin:$PATH" DATA=data \
 		PLEDGE_TEMPLATES="$root/templates" LC_ALL=C.UTF-8 \
 		sh -c "$(cat cmd)" >"$scratch/out" 2>"$scratch/err" </dev/null
 	 echo $? >"$scratch/status")
