@@ -78,6 +78,7 @@ deps:
 test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
 	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
+	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
 
 check: deps

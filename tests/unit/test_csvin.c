@@ -121,6 +121,33 @@ static void expect_failure_n(const char *bytes, size_t len,
 #define EXPECT_FAILURE(lit, want, code, line) \
 	expect_failure_n(lit, sizeof(lit) - 1, NULL, want, code, line)
 
+/* Reads bytes whole: one record is refused (code on line) and skipped,
+ * and the records around it, want, are still read (SPEC §5: a bad row
+ * rejects that row). */
+static void expect_skipped_n(const char *bytes, size_t len,
+			     const struct csvin_limits *lim, const char *want,
+			     const char *code, long line)
+{
+	struct reader r;
+	reader_open(&r, bytes, len, lim);
+	char *got = read_rest(&r);
+	if (strcmp(got, want) != 0) {
+		diag_dump(&r.d);
+		fail_msg("records:\n%s\nwant:\n%s", got, want);
+	}
+	if (r.last != CSVIN_EOF) {
+		diag_dump(&r.d);
+		fail_msg("reading stopped at the bad row (%s)", code);
+	}
+	expect_diag(&r.d, SEV_ERROR, code, line);
+	assert_int_equal(r.d.len, 1);
+	free(got);
+	reader_close(&r);
+}
+
+#define EXPECT_SKIPPED(lit, want, code, line) \
+	expect_skipped_n(lit, sizeof(lit) - 1, NULL, want, code, line)
+
 static void lines_with_lf_crlf_and_cr(void **state)
 {
 	EXPECT_RECORDS("a,b\nc,d\n", "1:a|b\n2:c|d\n");
@@ -243,17 +270,22 @@ static void unterminated_quote_names_its_opening_line(void **state)
 	EXPECT_FAILURE("a\r\n\r\n\"x", "1:a\n", "unterminated-quote", 3);
 }
 
-static void stray_quote_is_refused(void **state)
+static void stray_quote_skips_its_row(void **state)
 {
-	EXPECT_FAILURE("a,b\"c\n", "", "stray-quote", 1);
-	EXPECT_FAILURE("x\ny\n5 \"big\" homes,1\n", "1:x\n2:y\n",
+	EXPECT_SKIPPED("a,b\"c\nnext\n", "2:next\n", "stray-quote", 1);
+	EXPECT_SKIPPED("x\ny\n5 \"big\" homes,1\nz\n", "1:x\n2:y\n4:z\n",
 		       "stray-quote", 3);
+	/* the skipped row's own quoted line break still counts */
+	EXPECT_SKIPPED("x\"y,\"a\nb\"\nnext\n", "3:next\n", "stray-quote", 1);
 }
 
-static void text_after_quote_is_refused(void **state)
+static void text_after_quote_skips_its_row(void **state)
 {
-	EXPECT_FAILURE("\"ab\"c,d\n", "", "text-after-quote", 1);
-	EXPECT_FAILURE("h\n\"a\nb\" x\n", "1:h\n", "text-after-quote", 3);
+	EXPECT_SKIPPED("\"ab\"c,d\ne,f\n", "2:e|f\n", "text-after-quote", 1);
+	EXPECT_SKIPPED("h\n\"a\nb\" x\nlast", "1:h\n4:last\n",
+		       "text-after-quote", 3);
+	EXPECT_SKIPPED("\"a\"b,\"c\nd\"\ne\n", "3:e\n", "text-after-quote",
+		       1);
 }
 
 static void semicolon_delimiter_is_detected(void **state)
@@ -303,8 +335,8 @@ static void field_cap(void **state)
 	static const char fits[] = "12345678,a\n";
 	assert_int_equal(expect_records_n(fits, sizeof(fits) - 1, &lim,
 					  CSVIN_EOF, "1:12345678|a\n"), 0);
-	static const char over[] = "ok\nshort,123456789\n";
-	expect_failure_n(over, sizeof(over) - 1, &lim, "1:ok\n",
+	static const char over[] = "ok\nshort,123456789\nafter\n";
+	expect_skipped_n(over, sizeof(over) - 1, &lim, "1:ok\n3:after\n",
 			 "field-too-long", 2);
 }
 
@@ -328,8 +360,8 @@ static void column_cap(void **state)
 	static const char fits[] = "a,b,c,d\n";
 	assert_int_equal(expect_records_n(fits, sizeof(fits) - 1, &lim,
 					  CSVIN_EOF, "1:a|b|c|d\n"), 0);
-	static const char over[] = "a\nb,c,d,e,f\n";
-	expect_failure_n(over, sizeof(over) - 1, &lim, "1:a\n",
+	static const char over[] = "a\nb,c,d,e,f\ng\n";
+	expect_skipped_n(over, sizeof(over) - 1, &lim, "1:a\n3:g\n",
 			 "too-many-columns", 2);
 }
 
@@ -473,8 +505,8 @@ int main(void)
 		cmocka_unit_test(undefined_byte_is_bad_encoding),
 		cmocka_unit_test(mixed_encodings_are_refused),
 		cmocka_unit_test(unterminated_quote_names_its_opening_line),
-		cmocka_unit_test(stray_quote_is_refused),
-		cmocka_unit_test(text_after_quote_is_refused),
+		cmocka_unit_test(stray_quote_skips_its_row),
+		cmocka_unit_test(text_after_quote_skips_its_row),
 		cmocka_unit_test(semicolon_delimiter_is_detected),
 		cmocka_unit_test(locked_comma_keeps_semicolons),
 		cmocka_unit_test(field_cap),
