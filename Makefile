@@ -38,7 +38,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 
 PERIOD ?=
 
-.PHONY: all deps check test report sanitize install uninstall clean
+.PHONY: all deps bench-deps check test report bench sanitize install uninstall clean
 .DEFAULT_GOAL := all
 
 all: $(PROG_BIN)
@@ -96,6 +96,18 @@ sanitize: deps
 report: deps
 	@$(MAKE) --no-print-directory all
 	@sh src/tools/run-report $(BIN) $(PERIOD)
+
+# Benchmarks: a generated sector through every stage, beside peer tools.
+# They report; they never fail.
+bench-deps: deps
+	@sh src/tools/install-deps --bench
+
+bench: bench-deps
+	@$(MAKE) --no-print-directory all $(TOOL_BIN)
+	@sh tests/bench/run.sh $(abspath $(BIN)) $(abspath $(BUILD)/tests) $(BENCH_ORGS) $(BENCH_QUARTERS)
+
+BENCH_ORGS ?= 2000
+BENCH_QUARTERS ?= 40
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1

@@ -135,7 +135,7 @@ static int link_parents(struct catalogue *cat, char **of, const char *file,
 		else if (cat->metrics[p].kind != KIND_COUNT ||
 			 m->kind != KIND_COUNT)
 			why = "must be a count, and so must the metric";
-		else if (cat->metrics[p].parent >= 0 || (size_t)p == i)
+		else if (of[p][0] || (size_t)p == i)
 			why = "must not itself be \"of\" another metric";
 		if (why) {
 			diag_add(d, SEV_ERROR, file, m->line, m->id, NULL,
@@ -173,7 +173,7 @@ int catalogue_load(struct catalogue *cat, const char *path, struct diags *d)
 	char **of = NULL;
 	struct table *t = table_open(path, NULL, d);
 	int col[C_COUNT];
-	if (!t || table_header(t, table_has_all, (void *)columns,
+	if (!t || table_header(t, table_has_any, (void *)columns,
 			       "metric, area, kind, of, min, max, better, "
 			       "sensitive, label and question") < 0 ||
 	    table_columns(t, columns, col, true) < 0)

@@ -128,7 +128,7 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 	size_t cap = 0;
 	int col[R_COUNT], left_col;
 	struct table *t = table_open(path, NULL, d);
-	if (!t || table_header(t, table_has_all, (void *)columns,
+	if (!t || table_header(t, table_has_any, (void *)columns,
 			       "org_id, org_name, region, peer_group and "
 			       "joined") < 0 ||
 	    table_columns(t, columns, col, true) < 0 ||

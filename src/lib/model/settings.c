@@ -60,7 +60,7 @@ int settings_load(struct settings *s, const char *path, struct diags *d)
 		return 0;
 	struct table *t = table_open(path, NULL, d);
 	int col[2], ret = 0;
-	if (!t || table_header(t, table_has_all, (void *)columns,
+	if (!t || table_header(t, table_has_any, (void *)columns,
 			       "setting and value") < 0 ||
 	    table_columns(t, columns, col, true) < 0) {
 		table_close(t);

@@ -25,41 +25,43 @@ static int is_digit(char c)
 }
 
 /* Splits "1,234.50" into integer digits "1234" and fraction "50".
- * Commas must group digits in threes. Returns 0 or -1. */
+ * Commas must group digits in threes. Returns 0, -1 when s is not a
+ * number, or 1 when it is one with too many digits to hold. */
 static int split_number(const char *s, char *ip, size_t *ilen, char *fp,
 			size_t *flen)
 {
-	*ilen = *flen = 0;
-	size_t group = 0;
+	size_t group = 0, in = 0, fn = 0;
 	int commas = 0;
 	for (; is_digit(*s) || *s == ','; s++) {
 		if (*s == ',') {
-			if (*ilen == 0 || (commas && group != 3) ||
+			if (in == 0 || (commas && group != 3) ||
 			    (!commas && group > 3))
 				return -1;
 			commas = 1;
 			group = 0;
 			continue;
 		}
-		if (*ilen >= MAX_DIGITS + 8)
-			return -1;
-		ip[(*ilen)++] = *s;
+		if (in < MAX_DIGITS + 8)
+			ip[in] = *s;
+		in++;
 		group++;
 	}
 	if (commas && group != 3)
 		return -1;
 	if (*s == '.') {
 		for (s++; is_digit(*s); s++) {
-			if (*flen >= MAX_DIGITS + 8)
-				return -1;
-			fp[(*flen)++] = *s;
+			if (fn < MAX_DIGITS + 8)
+				fp[fn] = *s;
+			fn++;
 		}
-		if (*ilen == 0 && *flen == 0)
+		if (in == 0 && fn == 0)
 			return -1;
 	}
-	if (*s || (*ilen == 0 && *flen == 0))
+	if (*s || (in == 0 && fn == 0))
 		return -1;
-	return 0;
+	*ilen = in;
+	*flen = fn;
+	return in > MAX_DIGITS + 8 || fn > MAX_DIGITS + 8;
 }
 
 /* Canonical decimal of sign, integer and fraction digits; -1 when too
@@ -99,7 +101,7 @@ int decimal_canon(const char *s, char out[VALUE_TEXT])
 	int neg = *s == '-', whole;
 	if (*s == '-' || *s == '+')
 		s++;
-	if (strchr(s, ',') || split_number(s, ip, &ilen, fp, &flen) < 0)
+	if (strchr(s, ',') || split_number(s, ip, &ilen, fp, &flen) != 0)
 		return -1;
 	return canon(neg, ip, ilen, fp, flen, out, &whole);
 }
@@ -183,7 +185,8 @@ static enum value_status parse_number(const struct metric *m, char *s,
 
 	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
 	size_t ilen, flen;
-	if (split_number(s, ip, &ilen, fp, &flen) < 0) {
+	int split = split_number(s, ip, &ilen, fp, &flen);
+	if (split < 0) {
 		if (scientific(s))
 			BAD(err, "not-a-number",
 			    "is in scientific notation; write the number out "
@@ -192,7 +195,8 @@ static enum value_status parse_number(const struct metric *m, char *s,
 		    m->kind == KIND_COUNT ? "a whole number" : "a number");
 	}
 	int whole;
-	if (canon(neg || brackets, ip, ilen, fp, flen, out->text, &whole) < 0)
+	if (split > 0 ||
+	    canon(neg || brackets, ip, ilen, fp, flen, out->text, &whole) < 0)
 		BAD(err, "out-of-range", "has more than %d digits",
 		    MAX_DIGITS);
 	if (pound && m->kind != KIND_MONEY)

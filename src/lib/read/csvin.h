@@ -13,8 +13,11 @@
  *    unquoted value or text after a closing quote is an error naming the
  *    line, never a silent swallow of the rest of the file;
  *  - caps on file, line and field size and on the number of fields.
- * Lines that are empty or only spaces are skipped. Any error ends the
- * file: it is added to the diagnostics and csvin_next returns CSVIN_FAIL. */
+ * Lines that are empty or only spaces are skipped. A problem confined to
+ * one record (a stray quote, text after a closing quote, a value over
+ * the cap, too many fields) is reported and the record skipped; any
+ * other error ends the file: it is added to the diagnostics and
+ * csvin_next returns CSVIN_FAIL. */
 #ifndef PLEDGE_CSVIN_H
 #define PLEDGE_CSVIN_H
 

@@ -1,4 +1,5 @@
 #include "table.h"
+#include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 
@@ -194,18 +195,30 @@ bool table_has_all(char *const *names, size_t n, void *ctx)
 	return true;
 }
 
+bool table_has_any(char *const *names, size_t n, void *ctx)
+{
+	for (const char *const *want = ctx; *want; want++)
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(names[i], *want))
+				return true;
+	return false;
+}
+
 int table_columns(struct table *t, const char *const *names, int *idx,
 		  bool required)
 {
 	int ret = 0;
+	struct buf missing = BUF_INIT;
+	size_t nmissing = 0, total = 0;
+	for (size_t k = 0; names[k]; k++)
+		total += required && table_col(t, names[k]) < 0;
 	for (size_t k = 0; names[k]; k++) {
 		idx[k] = table_col(t, names[k]);
 		if (idx[k] < 0 && required) {
-			diag_add(t->d, SEV_ERROR, t->name, t->header_line, NULL,
-				 NULL, "missing-column",
-				 "the header has no '%s' column; the file is "
-				 "rejected", names[k]);
-			ret = -1;
+			nmissing++;
+			buf_addf(&missing, "%s'%s'",
+				 nmissing == 1 ? "" :
+				 nmissing == total ? " or " : ", ", names[k]);
 		} else if (table_col_count(t, names[k]) > 1) {
 			diag_add(t->d, SEV_ERROR, t->name, t->header_line, NULL,
 				 NULL, "duplicate-column",
@@ -215,5 +228,13 @@ int table_columns(struct table *t, const char *const *names, int *idx,
 			ret = -1;
 		}
 	}
+	if (nmissing) {
+		diag_add(t->d, SEV_ERROR, t->name, t->header_line, NULL, NULL,
+			 "missing-column",
+			 "the header has no %s column; the file is rejected",
+			 missing.s);
+		ret = -1;
+	}
+	buf_free(&missing);
 	return ret;
 }

@@ -69,6 +69,9 @@ void table_close(struct table *t);
 /* A header test for table_header: true when the record names every
  * column in ctx (a NULL-terminated array of normalised names). */
 table_header_fn table_has_all;
+/* The same, true when the record names at least one of them: then
+ * table_columns can say which of the others is missing. */
+table_header_fn table_has_any;
 
 /* Finds each column of names (NULL-terminated) in the header and stores
  * its index in idx (-1 when absent). A column named twice is an error

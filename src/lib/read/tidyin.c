@@ -53,7 +53,7 @@ int tidyin_read(struct aggregate *a, const char *path, struct diags *d)
 {
 	struct table *t = table_open(path, NULL, d);
 	int col[4];
-	if (!t || table_header(t, table_has_all, (void *)columns,
+	if (!t || table_header(t, table_has_any, (void *)columns,
 			       "period, org_id, metric and value") < 0 ||
 	    table_columns(t, columns, col, true) < 0) {
 		table_close(t);

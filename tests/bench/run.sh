@@ -1,0 +1,83 @@
+#!/bin/sh
+# make bench: a synthetic sector, generated the same every run, through
+# each stage of the pipeline, with the same work done by peer tools in
+# the same run where they are installed. Prints wall time, peak memory
+# and throughput per stage, and the ratios the targets are stated in.
+# It measures; it never fails the test suite.
+# usage: run.sh BIN_DIR TOOLS_DIR [ORGS [QUARTERS]]
+set -u
+bin=$1
+tools=$2
+orgs=${3:-2000}
+quarters=${4:-40}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$root/build/bench
+mkdir -p "$work"
+cd "$work" || exit 2
+
+if [ ! -x /usr/bin/time ]; then
+	echo "bench: /usr/bin/time is missing (Debian package 'time')" >&2
+	exit 2
+fi
+
+# measure NAME COMMAND...: runs it, records "seconds peak-KiB".
+measure() {
+	name=$1
+	shift
+	if /usr/bin/time -f '%e %M' -o "$work/$name.time" "$@" \
+		>"$work/$name.out" 2>"$work/$name.err"; then
+		:
+	else
+		echo "bench: $name failed: $(tail -n 3 "$work/$name.err")" >&2
+		echo "- -" >"$work/$name.time"
+	fi
+}
+secs() { cut -d' ' -f1 "$work/$1.time"; }
+mib() { awk '{ if ($2 == "-") print "-"; else printf "%.1f", $2 / 1024 }' "$work/$1.time"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
+row() {
+	printf '%-34s %9s %10s  %s\n' "$1" "$(secs "$2")" "$(mib "$2")" "$3"
+}
+
+measure generate "$tools/gen-sector" "$root/templates/metrics.csv" "$orgs" "$quarters" "$work"
+values=$(($(wc -l <returns.csv) - 1))
+bytes=$(wc -c <returns.csv)
+measure libcsv "$tools/csvcount" returns.csv
+measure ingest "$bin/pledge-ingest" --templates "$root/templates" \
+	--roster signatories.csv --quiet --output tidy.csv returns.csv
+measure aggregate "$bin/pledge-aggregate" --templates "$root/templates" \
+	--roster signatories.csv --output aggregates.csv tidy.csv
+
+"$tools/csvcut" tidy.csv period metric value >tidy.tsv 2>/dev/null
+if command -v datamash >/dev/null 2>&1; then
+	measure datamash sh -c 'LC_ALL=C sort -t "	" -k1,1 -k2,2 tidy.tsv |
+		datamash -g 1,2 count 3 sum 3 mean 3 median 3 perc:25 3 perc:75 3 min 3 max 3'
+fi
+if command -v mlr >/dev/null 2>&1; then
+	measure miller mlr --icsv --ocsv stats1 -i -a count,sum,mean,median,p25,p75,min,max \
+		-f value -g period,metric tidy.csv
+fi
+duck=$work/node/node_modules/@duckdb/node-api
+if [ -d "$duck" ] && command -v node >/dev/null 2>&1; then
+	cp "$root/tests/bench/duckdb.mjs" "$work/node/"
+	measure duckdb node "$work/node/duckdb.mjs" "$work/tidy.csv" "$work/duckdb.csv"
+fi
+
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+tput() { awk -v n="$1" -v s="$(secs "$2")" -v u="$3" 'BEGIN { if (s + 0 > 0) printf "%.2f M %s/s", n / s / 1e6, u; else print "-" }'; }
+echo "pledge bench: $orgs signatories x $quarters quarters x $(($(wc -l <"$root/templates/metrics.csv") - 1)) metrics = $values values, $mb MB of returns"
+printf '%-34s %9s %10s  %s\n' stage seconds "peak MiB" throughput
+row "generate the sector" generate "$(tput "$values" generate values)"
+row "libcsv: bare parse of the returns" libcsv "$(tput "$bytes" libcsv bytes)"
+row "pledge-ingest" ingest "$(tput "$bytes" ingest bytes)"
+row "pledge-aggregate (sector + peers)" aggregate "$(tput "$values" aggregate values)"
+[ -f datamash.time ] && row "sort | datamash (sector only)" datamash "$(tput "$values" datamash values)"
+[ -f miller.time ] && row "mlr stats1 (sector only)" miller "$(tput "$values" miller values)"
+[ -f duckdb.time ] && row "DuckDB, 2 threads (sector only)" duckdb "$(tput "$values" duckdb values)"
+echo
+echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs libcsv)" "$(secs ingest)") (target 0.40 or more)"
+[ -f duckdb.time ] && echo "DuckDB time / pledge-aggregate time: $(ratio "$(secs duckdb)" "$(secs aggregate)") (target above 1)"
+echo "pledge-aggregate peak memory: $(mib aggregate) MiB (target under 64)"
+[ -f datamash.time ] && echo "datamash time / pledge-aggregate time: $(ratio "$(secs datamash)" "$(secs aggregate)")"
+[ -f miller.time ] && echo "Miller time / pledge-aggregate time: $(ratio "$(secs miller)" "$(secs aggregate)")"
+exit 0
