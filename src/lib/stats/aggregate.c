@@ -1,4 +1,5 @@
 #include "aggregate.h"
+#include "sort.h"
 #include "summary.h"
 #include "../base/xalloc.h"
 
@@ -74,6 +75,7 @@ void aggregate_free(struct aggregate *a)
 		free(p);
 	}
 	free(a->periods);
+	free(a->ranked);
 	free(a->groups);
 	free(a->org_group);
 	intmap_free(&a->index);
@@ -130,6 +132,16 @@ static int cmp_obs(const void *x, const void *y)
 {
 	const struct agg_obs *a = x, *b = y;
 	return (a->org > b->org) - (a->org < b->org);
+}
+
+/* Most input comes sorted by organisation already. */
+static void sort_by_org(struct obs_list *l)
+{
+	for (size_t i = 1; i < l->n; i++)
+		if (l->o[i - 1].org > l->o[i].org) {
+			qsort(l->o, l->n, sizeof(struct agg_obs), cmp_obs);
+			return;
+		}
 }
 
 static bool org_answered(const struct aggregate *a, const struct agg_period *p,
@@ -192,11 +204,19 @@ static int metric_rows(struct aggregate *a, const struct agg_period *p,
 {
 	const struct metric *m = &a->cat->metrics[metric];
 	const struct obs_list *l = &p->m[metric];
+	/* Sorted once by value, the values of every group come out of a
+	 * filter already in order. */
+	if (a->capranked < l->n)
+		GROW(a->ranked, a->capranked, l->n);
+	for (size_t i = 0; i < l->n; i++)
+		a->ranked[i] = (struct tagged){ l->o[i].value,
+						a->org_group[l->o[i].org] };
+	sort_tagged(a->ranked, l->n);
 	for (int g = AGG_SECTOR; g < (int)a->ngroups; g++) {
 		summary_reset(sum);
 		for (size_t i = 0; i < l->n; i++)
-			if (in_group(a, l->o[i].org, g))
-				summary_add(sum, l->o[i].value);
+			if (g == AGG_SECTOR || a->ranked[i].tag == g)
+				summary_add(sum, a->ranked[i].value);
 		if (!sum->n)
 			continue;
 		summary_finish(sum);
@@ -247,8 +267,7 @@ int aggregate_rows(struct aggregate *a, const struct settings *s,
 	for (size_t i = 0; i < a->nperiods && !ret; i++) {
 		struct agg_period *p = a->periods[i];
 		for (size_t m = 0; m < a->cat->len; m++)
-			qsort(p->m[m].o, p->m[m].n, sizeof(struct agg_obs),
-			      cmp_obs);
+			sort_by_org(&p->m[m]);
 		ret = returns_rows(a, p, fn, ctx);
 		for (size_t m = 0; m < a->cat->len && !ret; m++)
 			ret = metric_rows(a, p, (int)m, s, &sum, fn, ctx);

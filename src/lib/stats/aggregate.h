@@ -17,6 +17,7 @@
 #include "../model/catalogue.h"
 #include "../model/roster.h"
 #include "../model/settings.h"
+#include "sort.h"
 
 enum agg_stat { AGG_SUM, AGG_MEAN, AGG_MEDIAN, AGG_P25, AGG_P75, AGG_MIN,
 		AGG_MAX, AGG_RATE, AGG_NSTATS };
@@ -47,6 +48,8 @@ struct aggregate {
 	size_t nperiods, capperiods;
 	struct intmap index;  /* period -> periods[] */
 	size_t words;         /* bitset words per organisation */
+	struct tagged *ranked; /* scratch: one metric's values by size */
+	size_t capranked;
 };
 
 void aggregate_init(struct aggregate *a, const struct catalogue *cat,

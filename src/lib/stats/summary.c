@@ -1,4 +1,5 @@
 #include "summary.h"
+#include "sort.h"
 #include "../base/xalloc.h"
 
 #include <stdlib.h>
@@ -23,12 +24,6 @@ void summary_add(struct summary *s, double value)
 	s->v[s->n++] = value;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 double quantile(const double *sorted, size_t n, double p)
 {
 	double h = (double)(n - 1) * p;
@@ -40,7 +35,11 @@ double quantile(const double *sorted, size_t n, double p)
 
 void summary_finish(struct summary *s)
 {
-	qsort(s->v, s->n, sizeof(double), cmp_double);
+	size_t k = 1;
+	while (k < s->n && s->v[k - 1] <= s->v[k])
+		k++;
+	if (k < s->n)
+		sort_doubles(s->v, s->n);
 	/* Summing in sorted order makes the result independent of the order
 	 * the values arrived in. */
 	double sum = 0;

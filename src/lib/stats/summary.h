@@ -19,7 +19,8 @@ struct summary {
 void summary_init(struct summary *s);
 void summary_reset(struct summary *s);
 void summary_add(struct summary *s, double value);
-/* Sorts the values and fills in the statistics; n must be > 0. */
+/* Sorts the values (unless they came sorted) and fills in the
+ * statistics; n must be > 0 and no value NaN. */
 void summary_finish(struct summary *s);
 void summary_free(struct summary *s);
 
