@@ -68,7 +68,7 @@ void ret_add(struct returns *rs, struct ret *r, int metric, long line,
 	GROW(r->e, r->cap, r->n + 1);
 	struct entry *e = &r->e[r->n++];
 	e->metric = metric;
-	e->line = line;
+	e->line = (int32_t)line;
 	e->value = value ? arena_strdup(rs->arena, value) : NULL;
 	e->note = note && *note ? arena_strdup(rs->arena, note) : "";
 }
@@ -121,7 +121,8 @@ static void check_repeats(struct ret *r, const struct catalogue *cat,
 				 "duplicate-metric",
 				 "%s is answered more than once in this return "
 				 "(lines %ld and %ld); every answer to it is "
-				 "rejected", id, r->e[i].line, r->e[k].line);
+				 "rejected", id, (long)r->e[i].line,
+				 (long)r->e[k].line);
 		}
 		if (j > i + 1)
 			for (size_t k = i; k < j; k++)
@@ -163,7 +164,7 @@ static void check_parents(struct ret *r, const struct catalogue *cat,
 			 "exceeds-parent",
 			 "%s (%s) is more than %s (%s, line %ld), which it is "
 			 "part of; both are rejected", m->id, r->e[i].value,
-			 pm->id, pv, p->line);
+			 pm->id, pv, (long)p->line);
 		refused[p - r->e] = pv;
 		p->value = NULL;
 		r->e[i].value = NULL;

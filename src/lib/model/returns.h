@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../base/arena.h"
 #include "../base/intmap.h"
@@ -19,7 +20,7 @@
 
 struct entry {
 	int metric;          /* catalogue index */
-	long line;
+	int32_t line;        /* lines of a file under the 2 GiB cap fit */
 	const char *value;   /* canonical text; NULL when the answer was
 				refused (kept so repeats are still seen) */
 	const char *note;    /* "" when none */

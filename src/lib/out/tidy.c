@@ -1,5 +1,8 @@
 #include "tidy.h"
+
+#include <stdlib.h>
 #include "csvout.h"
+#include "../base/xalloc.h"
 #include "../model/period.h"
 
 static const char *const tidy_header[] = { "period", "org_id", "org_name",
@@ -9,10 +12,27 @@ static const char *const issues_header[] = { "severity", "file", "line",
 
 #define BLOCK (256 * 1024)
 
+/* "area,metric," of every metric, escaped once. */
+static char **metric_parts(const struct catalogue *cat)
+{
+	char **parts = xcalloc(cat->len, sizeof(char *));
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < cat->len; i++) {
+		buf_reset(&b);
+		csvout_field(&b, cat->metrics[i].area, 1);
+		csvout_field(&b, cat->metrics[i].id, 0);
+		buf_addc(&b, ',');
+		parts[i] = xstrdup(b.s);
+	}
+	buf_free(&b);
+	return parts;
+}
+
 int tidy_write(FILE *fp, const struct returns *rs,
 	       const struct catalogue *cat, const struct roster *roster)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, head = BUF_INIT;
+	char **parts = metric_parts(cat);
 	int ret = 0;
 	csvout_row(&b, tidy_header);
 	for (size_t i = 0; i < rs->len; i++) {
@@ -21,18 +41,18 @@ int tidy_write(FILE *fp, const struct returns *rs,
 			continue;
 		const struct org *o = &roster->orgs[r->org];
 		char period[PERIOD_TEXT];
-		period_format(r->period, period);
+		buf_reset(&head);
+		csvout_field(&head, period_format(r->period, period), 1);
+		csvout_field(&head, o->id, 0);
+		csvout_text(&head, o->name, 0);
+		buf_addc(&head, ',');
 		for (size_t k = 0; k < r->n; k++) {
 			const struct entry *e = &r->e[k];
 			if (!e->value)
 				continue;
-			const struct metric *m = &cat->metrics[e->metric];
-			csvout_field(&b, period, 1);
-			csvout_field(&b, o->id, 0);
-			csvout_text(&b, o->name, 0);
-			csvout_field(&b, m->area, 0);
-			csvout_field(&b, m->id, 0);
-			csvout_field(&b, e->value, 0);
+			buf_add(&b, head.s, head.len);
+			buf_adds(&b, parts[e->metric]);
+			csvout_field(&b, e->value, 1);
 			csvout_text(&b, e->note, 0);
 			buf_addc(&b, '\n');
 		}
@@ -43,6 +63,10 @@ int tidy_write(FILE *fp, const struct returns *rs,
 	}
 	if (csvout_flush(&b, fp, 0) < 0 || ferror(fp))
 		ret = -1;
+	for (size_t i = 0; i < cat->len; i++)
+		free(parts[i]);
+	free(parts);
+	buf_free(&head);
 	buf_free(&b);
 	return ret;
 }

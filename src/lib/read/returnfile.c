@@ -36,6 +36,7 @@ struct rf {
 	char last_ptext[16];
 	int last_period;
 	struct ret *last_ret;
+	int last_metric;
 };
 
 int returnfile_folder_period(const char *path)
@@ -357,6 +358,19 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	}
 }
 
+/* Returns list metrics mostly in catalogue order: the metric after the
+ * last one is tried first. */
+static int find_metric(struct rf *rf, const char *id)
+{
+	const struct catalogue *cat = rf->o->cat;
+	size_t next = (size_t)(rf->last_metric + 1);
+	if (next < cat->len && !strcmp(cat->metrics[next].id, id))
+		rf->last_metric = (int)next;
+	else
+		rf->last_metric = catalogue_find(cat, id);
+	return rf->last_metric;
+}
+
 static void read_long_row(struct rf *rf, struct table_row *row)
 {
 	char *id = text_lower(row->f[rf->col[K_METRIC]]);
@@ -371,7 +385,7 @@ static void read_long_row(struct rf *rf, struct table_row *row)
 				 "skipped", value);
 		return;
 	}
-	int m = catalogue_find(rf->o->cat, id);
+	int m = find_metric(rf, id);
 	if (m < 0) {
 		const char *near = catalogue_suggest(rf->o->cat, id);
 		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line, NULL, id,
@@ -437,7 +451,8 @@ static void rf_free(struct rf *rf)
 int returnfile_read(const struct returnfile_opts *o, const char *path,
 		    struct returns *batch, struct diags *d)
 {
-	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1 };
+	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1,
+			 .last_metric = -1 };
 	rf.t = table_open(path, o->limits, d);
 	if (!rf.t)
 		return -1;
