@@ -64,7 +64,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "r:t:p:i:o:qs", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":r:t:p:i:o:qs", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->roster = optarg; break;
 		case 't': o->templates = optarg; break;
@@ -82,7 +83,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'h': usage(); exit(EXIT_OK);
 		case 'V': cli_version(prog); exit(EXIT_OK);
-		default: return -1;
+		default:
+			cli_bad_option(prog, c, argv);
+			return -1;
 		}
 	}
 	return 0;

@@ -53,7 +53,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "g:p:r:t:o:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":g:p:r:t:o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g': o->org = optarg; break;
 		case 'r': o->roster = optarg; break;
@@ -69,7 +70,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'h': usage(); exit(EXIT_OK);
 		case 'V': cli_version(prog); exit(EXIT_OK);
-		default: return -1;
+		default:
+			cli_bad_option(prog, c, argv);
+			return -1;
 		}
 	}
 	if (optind < argc) {

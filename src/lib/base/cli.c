@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "xalloc.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -21,6 +22,23 @@ void cli_usage_hint(const char *prog, const char *synopsis)
 {
 	fprintf(stderr, "Usage: %s %s\n", prog, synopsis);
 	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+}
+
+void cli_bad_option(const char *prog, int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	if (c == ':') {
+		if (optopt && arg[1] != '-')
+			fprintf(stderr, "%s: option '-%c' needs a value\n", prog,
+				optopt);
+		else
+			fprintf(stderr, "%s: option '%s' needs a value\n", prog,
+				arg);
+	} else if (optopt) {
+		fprintf(stderr, "%s: unknown option '-%c'\n", prog, optopt);
+	} else {
+		fprintf(stderr, "%s: unknown option '%s'\n", prog, arg);
+	}
 }
 
 const char *templates_dir(const char *opt)

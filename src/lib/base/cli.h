@@ -18,6 +18,11 @@ void cli_version(const char *prog);
  * and "Try 'PROG --help' for more information." on stderr. */
 void cli_usage_hint(const char *prog, const char *synopsis);
 
+/* Reports a getopt_long error in the program's own words; c is what
+ * getopt_long returned ('?' or ':', with opterr 0 and an option string
+ * that starts with ':'). */
+void cli_bad_option(const char *prog, int c, char **argv);
+
 /* The folder of templates: opt when given, else $PLEDGE_TEMPLATES, else
  * ./templates when it exists, else the installed share folder. */
 const char *templates_dir(const char *opt);
