@@ -1,6 +1,7 @@
 /* pledge-aggregate: tidy returns in, sector and peer-group figures out. */
 #include "base/cli.h"
 #include "model/catalogue.h"
+#include "model/period.h"
 #include "model/roster.h"
 #include "model/settings.h"
 #include "out/aggout.h"
@@ -44,33 +45,18 @@ static void usage(void)
 }
 
 struct opts {
-	const char *roster, *templates, *output;
+	struct cli cli;
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		{ "roster", required_argument, NULL, 'r' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:t:o:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r': o->roster = optarg; break;
-		case 't': o->templates = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'h': usage(); exit(EXIT_OK);
-		case 'V': cli_version(prog); exit(EXIT_OK);
-		default:
-			cli_bad_option(prog, c, argv);
-			return -1;
-		}
-	}
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "",
+		      NULL, o) < 0)
+		return -1;
 	return 0;
 }
 
@@ -88,12 +74,12 @@ static int put_aggregates(FILE *fp, void *ctx)
 static int load(const struct opts *o, struct catalogue *cat,
 		struct roster *roster, struct settings *s, struct diags *d)
 {
-	const char *dir = templates_dir(o->templates);
+	const char *dir = templates_dir(o->cli.templates);
 	char *metrics = path_join(dir, "metrics.csv");
 	char *settings = path_join(dir, "settings.csv");
 	int ok = catalogue_load(cat, metrics, d) == 0;
 	ok &= settings_load(s, settings, d) == 0;
-	ok &= roster_load(roster, o->roster, d) == 0;
+	ok &= roster_load(roster, o->cli.roster, d) == 0;
 	free(metrics);
 	free(settings);
 	return ok ? 0 : -1;
@@ -101,11 +87,11 @@ static int load(const struct opts *o, struct catalogue *cat,
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .roster = ROSTER_DEFAULT };
-	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog, synopsis);
+	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
+				   .usage = usage, .roster = ROSTER_DEFAULT,
+				   .period = PERIOD_NONE } };
+	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
-	}
 	struct diags d;
 	diags_init(&d);
 	d.prog = prog;
@@ -125,9 +111,9 @@ int main(int argc, char **argv)
 		struct job job = { &a, &s };
 		if (files > 0 && unread == files)
 			fprintf(stderr, "%s: no input could be read\n", prog);
-		else if (write_output(o.output, 0644, put_aggregates, &job) < 0)
+		else if (write_output(o.cli.output, 0644, put_aggregates, &job) < 0)
 			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
-				o.output ? o.output : "the output",
+				o.cli.output ? o.cli.output : "the output",
 				strerror(errno));
 		else
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;

@@ -45,49 +45,36 @@ static void usage(void)
 }
 
 struct opts {
-	const char *roster, *templates, *issues, *output;
-	int period, quiet, summary;
+	struct cli cli;
+	const char *issues;
+	int quiet, summary;
 };
+
+static int own_option(int c, void *ctx)
+{
+	struct opts *o = ctx;
+	switch (c) {
+	case 'i': o->issues = optarg; return 0;
+	case 'q': o->quiet = 1; return 0;
+	case 's': o->summary = 1; return 0;
+	default: return -1;
+	}
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		{ "roster", required_argument, NULL, 'r' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "period", required_argument, NULL, 'p' },
+		CLI_LONGOPTS,
+		CLI_PERIOD,
 		{ "issues", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:t:p:i:o:qs", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r': o->roster = optarg; break;
-		case 't': o->templates = optarg; break;
-		case 'i': o->issues = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case 's': o->summary = 1; break;
-		case 'p':
-			o->period = period_parse(optarg);
-			if (o->period == PERIOD_NONE) {
-				fprintf(stderr, "%s: '%s' is not a quarter such "
-					"as 2026-Q3\n", prog, optarg);
-				return -1;
-			}
-			break;
-		case 'h': usage(); exit(EXIT_OK);
-		case 'V': cli_version(prog); exit(EXIT_OK);
-		default:
-			cli_bad_option(prog, c, argv);
-			return -1;
-		}
-	}
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:i:qs",
+		      own_option, o) < 0)
+		return -1;
 	return 0;
 }
 
@@ -111,9 +98,9 @@ static int write_outputs(struct ingest *in, const struct opts *o)
 			strerror(errno));
 		return -1;
 	}
-	if (write_output(o->output, 0600, put_tidy, in) < 0) {
+	if (write_output(o->cli.output, 0600, put_tidy, in) < 0) {
 		fprintf(stderr, "%s: cannot write %s: %s\n", prog,
-			o->output ? o->output : "the output", strerror(errno));
+			o->cli.output ? o->cli.output : "the output", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -121,14 +108,14 @@ static int write_outputs(struct ingest *in, const struct opts *o)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
-	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog, synopsis);
+	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
+				   .usage = usage, .roster = ROSTER_DEFAULT,
+				   .period = PERIOD_NONE } };
+	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
-	}
-	char *catalogue = path_join(templates_dir(o.templates), "metrics.csv");
+	char *catalogue = path_join(templates_dir(o.cli.templates), "metrics.csv");
 	struct ingest in;
-	int status = ingest_init(&in, catalogue, o.roster, o.period);
+	int status = ingest_init(&in, catalogue, o.cli.roster, o.cli.period);
 	in.d.prog = prog;
 	for (size_t i = 0; i < in.d.len; i++)
 		diag_print(&in.d.items[i], prog, stderr);

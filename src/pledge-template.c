@@ -36,52 +36,40 @@ static void usage(void)
 }
 
 struct opts {
-	const char *org, *roster, *templates, *output;
-	int period;
+	struct cli cli;
+	const char *org;
 };
+
+static int own_option(int c, void *ctx)
+{
+	struct opts *o = ctx;
+	switch (c) {
+	case 'g': o->org = optarg; return 0;
+	default: return -1;
+	}
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
+		CLI_LONGOPTS,
+		CLI_PERIOD,
 		{ "org", required_argument, NULL, 'g' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "roster", required_argument, NULL, 'r' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:p:r:t:o:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'g': o->org = optarg; break;
-		case 'r': o->roster = optarg; break;
-		case 't': o->templates = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'p':
-			o->period = period_parse(optarg);
-			if (o->period == PERIOD_NONE) {
-				fprintf(stderr, "%s: '%s' is not a quarter such "
-					"as 2026-Q3\n", prog, optarg);
-				return -1;
-			}
-			break;
-		case 'h': usage(); exit(EXIT_OK);
-		case 'V': cli_version(prog); exit(EXIT_OK);
-		default:
-			cli_bad_option(prog, c, argv);
-			return -1;
-		}
-	}
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:g:",
+		      own_option, o) < 0)
+		return -1;
 	if (optind < argc) {
 		fprintf(stderr, "%s: unexpected argument '%s'\n", prog,
 			argv[optind]);
+		cli_usage_hint(&o->cli);
 		return -1;
 	}
-	if (!o->org || o->period == PERIOD_NONE) {
+	if (!o->org || o->cli.period == PERIOD_NONE) {
 		fprintf(stderr, "%s: both --org and --period are needed\n", prog);
+		cli_usage_hint(&o->cli);
 		return -1;
 	}
 	return 0;
@@ -101,39 +89,39 @@ static int put_template(FILE *fp, void *ctx)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .roster = ROSTER_DEFAULT, .period = PERIOD_NONE };
-	if (parse_args(argc, argv, &o) < 0) {
-		cli_usage_hint(prog, synopsis);
+	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
+				   .usage = usage, .roster = ROSTER_DEFAULT,
+				   .period = PERIOD_NONE } };
+	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
-	}
 	struct diags d;
 	diags_init(&d);
 	d.prog = prog;
 	d.echo = stderr;
 	struct catalogue cat;
 	struct roster roster;
-	char *path = path_join(templates_dir(o.templates), "metrics.csv");
+	char *path = path_join(templates_dir(o.cli.templates), "metrics.csv");
 	int ok = catalogue_load(&cat, path, &d) == 0;
 	free(path);
-	ok &= roster_load(&roster, o.roster, &d) == 0;
+	ok &= roster_load(&roster, o.cli.roster, &d) == 0;
 	int status = EXIT_FATAL;
 	int i = ok ? roster_find(&roster, o.org) : -1;
 	if (ok && i < 0)
 		fprintf(stderr, "%s: '%s' is not an org_id in the roster (%s)\n",
-			prog, o.org, o.roster);
+			prog, o.org, o.cli.roster);
 	if (i >= 0) {
 		const struct org *org = &roster.orgs[i];
 		char p[PERIOD_TEXT];
-		if (!org_owes(org, o.period))
+		if (!org_owes(org, o.cli.period))
 			fprintf(stderr, "%s: warning: %s owes no return for "
 				"%s\n", prog, org->id,
-				period_format(o.period, p));
-		struct job job = { &cat, org, o.period };
-		if (write_output(o.output, 0644, put_template, &job) == 0)
+				period_format(o.cli.period, p));
+		struct job job = { &cat, org, o.cli.period };
+		if (write_output(o.cli.output, 0644, put_template, &job) == 0)
 			status = EXIT_OK;
 		else
 			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
-				o.output ? o.output : "the output",
+				o.cli.output ? o.cli.output : "the output",
 				strerror(errno));
 	}
 	catalogue_free(&cat);

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "xalloc.h"
+#include "../model/period.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -18,13 +19,59 @@ void cli_version(const char *prog)
 	printf("%s (pledge) %s\n", prog, PLEDGE_VERSION);
 }
 
-void cli_usage_hint(const char *prog, const char *synopsis)
+void cli_usage_hint(const struct cli *cli)
 {
-	fprintf(stderr, "Usage: %s %s\n", prog, synopsis);
-	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+	fprintf(stderr, "Usage: %s %s\n", cli->prog, cli->synopsis);
+	fprintf(stderr, "Try '%s --help' for more information.\n", cli->prog);
 }
 
-void cli_bad_option(const char *prog, int c, char **argv)
+static void bad_option(const char *prog, int c, char **argv);
+
+/* 1 when c is a shared option (handled), 0 when not, -1 on an error. */
+static int shared_option(struct cli *cli, int c, char **argv)
+{
+	switch (c) {
+	case 'r': cli->roster = optarg; return 1;
+	case 't': cli->templates = optarg; return 1;
+	case 'o': cli->output = optarg; return 1;
+	case 'p':
+		cli->period = period_parse(optarg);
+		if (cli->period != PERIOD_NONE)
+			return 1;
+		fprintf(stderr, "%s: '%s' is not a quarter such as 2026-Q3\n",
+			cli->prog, optarg);
+		return -1;
+	case 'h':
+		cli->usage();
+		exit(EXIT_OK);
+	case 'V':
+		cli_version(cli->prog);
+		exit(EXIT_OK);
+	case '?':
+	case ':':
+		bad_option(cli->prog, c, argv);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_parse(struct cli *cli, int argc, char **argv,
+	      const struct option *longopts, const char *shortopts,
+	      cli_own_fn *own, void *ctx)
+{
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int shared = shared_option(cli, c, argv);
+		if (shared < 0 || (!shared && (!own || own(c, ctx) < 0))) {
+			cli_usage_hint(cli);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void bad_option(const char *prog, int c, char **argv)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
 	if (c == ':') {

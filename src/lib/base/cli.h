@@ -2,6 +2,9 @@
 #ifndef PLEDGE_CLI_H
 #define PLEDGE_CLI_H
 
+#include <getopt.h>
+#include <stddef.h>
+
 /* Exit statuses (SPEC §4). */
 enum {
 	EXIT_OK = 0,        /* everything accepted (warnings allowed) */
@@ -11,17 +14,49 @@ enum {
 
 #define ROSTER_DEFAULT "input/signatories.csv"
 
+struct cli;
+
 /* Prints "PROG (pledge) VERSION" and the licence line on stdout. */
 void cli_version(const char *prog);
 
 /* After a usage error (already printed): prints "Usage: PROG SYNOPSIS"
  * and "Try 'PROG --help' for more information." on stderr. */
-void cli_usage_hint(const char *prog, const char *synopsis);
+void cli_usage_hint(const struct cli *cli);
 
-/* Reports a getopt_long error in the program's own words; c is what
- * getopt_long returned ('?' or ':', with opterr 0 and an option string
- * that starts with ':'). */
-void cli_bad_option(const char *prog, int c, char **argv);
+/* The options every program shares, and what they set. */
+struct cli {
+	const char *prog;
+	const char *synopsis;
+	void (*usage)(void);       /* prints --help on stdout */
+	const char *roster;        /* -r, --roster (default ROSTER_DEFAULT) */
+	const char *templates;     /* -t, --templates */
+	const char *output;        /* -o, --output */
+	int period;                /* -p, --period (for programs that list
+				      CLI_PERIOD), or PERIOD_NONE */
+};
+
+/* The long options of struct cli, to put first in a program's table;
+ * CLI_SHORTOPTS begins its short options. */
+#define CLI_LONGOPTS                                                        \
+	{ "roster", required_argument, NULL, 'r' },                         \
+	{ "templates", required_argument, NULL, 't' },                      \
+	{ "output", required_argument, NULL, 'o' },                         \
+	{ "help", no_argument, NULL, 'h' },                                 \
+	{ "version", no_argument, NULL, 'V' }
+#define CLI_SHORTOPTS ":r:t:o:"
+#define CLI_PERIOD { "period", required_argument, NULL, 'p' }
+
+/* A program's own options: handles option c (with its optarg) and
+ * returns 0, or -1 after reporting a usage error. */
+typedef int cli_own_fn(int c, void *ctx);
+
+/* Parses argv with getopt_long: the shared options fill cli (--help and
+ * --version print and exit with status 0), the others go to own. On a
+ * usage error, reports it with the short usage and returns -1; else 0,
+ * with optind at the first operand. */
+int cli_parse(struct cli *cli, int argc, char **argv,
+	      const struct option *longopts, const char *shortopts,
+	      cli_own_fn *own, void *ctx);
 
 /* The folder of templates: opt when given, else $PLEDGE_TEMPLATES, else
  * ./templates when it exists, else the installed share folder. */

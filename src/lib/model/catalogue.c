@@ -229,6 +229,15 @@ int catalogue_find(const struct catalogue *cat, const char *id)
 	return (int)strkeys_find(cat->by_id, cat->len, id);
 }
 
+int catalogue_find_after(const struct catalogue *cat, const char *id,
+			 int last)
+{
+	size_t next = (size_t)(last + 1);
+	if (last >= -1 && next < cat->len && !strcmp(cat->metrics[next].id, id))
+		return (int)next;
+	return catalogue_find(cat, id);
+}
+
 const char *catalogue_suggest(const struct catalogue *cat, const char *id)
 {
 	const char *best = NULL;

@@ -45,6 +45,11 @@ void catalogue_free(struct catalogue *cat);
 /* The index of metric id (exact match), or -1. */
 int catalogue_find(const struct catalogue *cat, const char *id);
 
+/* The same, trying the metric after last first: returns and tidy files
+ * mostly list metrics in catalogue order. */
+int catalogue_find_after(const struct catalogue *cat, const char *id,
+			 int last);
+
 /* The catalogue id closest to a mistyped one, or NULL if none is close. */
 const char *catalogue_suggest(const struct catalogue *cat, const char *id);
 

@@ -40,8 +40,5 @@ int aggout_write(FILE *fp, struct aggregate *a, const struct settings *s)
 	struct writer w = { fp, BUF_INIT, a };
 	csvout_row(&w.b, header);
 	int ret = aggregate_rows(a, s, write_row, &w);
-	if (!ret)
-		ret = csvout_flush(&w.b, fp, 0);
-	buf_free(&w.b);
-	return ret < 0 || ferror(fp) ? -1 : 0;
+	return csvout_finish(&w.b, fp, ret ? -1 : 0);
 }

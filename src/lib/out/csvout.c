@@ -60,3 +60,13 @@ int csvout_flush(struct buf *b, FILE *fp, size_t min)
 	buf_reset(b);
 	return ok ? 0 : -1;
 }
+
+int csvout_finish(struct buf *b, FILE *fp, int failed)
+{
+	if (failed == 0 && csvout_flush(b, fp, 0) < 0)
+		failed = -1;
+	if (ferror(fp))
+		failed = -1;
+	buf_free(b);
+	return failed;
+}

@@ -22,4 +22,9 @@ void csvout_row(struct buf *b, const char *const *fields);
  * always). Returns 0, or -1 when the write failed. */
 int csvout_flush(struct buf *b, FILE *fp, size_t min);
 
+/* Ends writing: flushes what b holds (unless failed is already -1),
+ * checks fp for errors and frees b. Returns 0, or -1 when any write
+ * failed. */
+int csvout_finish(struct buf *b, FILE *fp, int failed);
+
 #endif

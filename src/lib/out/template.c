@@ -36,7 +36,5 @@ int template_write(FILE *fp, const struct catalogue *cat,
 		csvout_field(&b, kind_unit(m->kind), 0);
 		buf_adds(&b, ",,\n");
 	}
-	int ret = csvout_flush(&b, fp, 0) < 0 || ferror(fp) ? -1 : 0;
-	buf_free(&b);
-	return ret;
+	return csvout_finish(&b, fp, 0);
 }

@@ -61,14 +61,11 @@ int tidy_write(FILE *fp, const struct returns *rs,
 			break;
 		}
 	}
-	if (csvout_flush(&b, fp, 0) < 0 || ferror(fp))
-		ret = -1;
 	for (size_t i = 0; i < cat->len; i++)
 		free(parts[i]);
 	free(parts);
 	buf_free(&head);
-	buf_free(&b);
-	return ret;
+	return csvout_finish(&b, fp, ret);
 }
 
 int issues_write(FILE *fp, const struct diags *d)
@@ -94,8 +91,5 @@ int issues_write(FILE *fp, const struct diags *d)
 			break;
 		}
 	}
-	if (csvout_flush(&b, fp, 0) < 0 || ferror(fp))
-		ret = -1;
-	buf_free(&b);
-	return ret;
+	return csvout_finish(&b, fp, ret);
 }

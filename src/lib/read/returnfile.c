@@ -358,19 +358,6 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	}
 }
 
-/* Returns list metrics mostly in catalogue order: the metric after the
- * last one is tried first. */
-static int find_metric(struct rf *rf, const char *id)
-{
-	const struct catalogue *cat = rf->o->cat;
-	size_t next = (size_t)(rf->last_metric + 1);
-	if (next < cat->len && !strcmp(cat->metrics[next].id, id))
-		rf->last_metric = (int)next;
-	else
-		rf->last_metric = catalogue_find(cat, id);
-	return rf->last_metric;
-}
-
 static void read_long_row(struct rf *rf, struct table_row *row)
 {
 	char *id = text_lower(row->f[rf->col[K_METRIC]]);
@@ -385,7 +372,8 @@ static void read_long_row(struct rf *rf, struct table_row *row)
 				 "skipped", value);
 		return;
 	}
-	int m = find_metric(rf, id);
+	int m = rf->last_metric = catalogue_find_after(rf->o->cat, id,
+							 rf->last_metric);
 	if (m < 0) {
 		const char *near = catalogue_suggest(rf->o->cat, id);
 		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line, NULL, id,

@@ -40,17 +40,6 @@ static int find_org(struct lookups *k, const struct roster *r,
 	return k->org;
 }
 
-static int find_metric(struct lookups *k, const struct catalogue *cat,
-		       const char *text)
-{
-	size_t next = (size_t)(k->metric + 1);
-	if (next < cat->len && !strcmp(cat->metrics[next].id, text))
-		k->metric = (int)next;
-	else
-		k->metric = catalogue_find(cat, text);
-	return k->metric;
-}
-
 /* A value as a double: plain whole numbers directly, others through
  * their canonical decimal form. Returns 0 or -1. */
 static int read_number(const char *s, double *out)
@@ -87,7 +76,8 @@ static void read_row(struct aggregate *a, struct lookups *k, struct table *t,
 			 "skipped", f[T_ORG]);
 		return;
 	}
-	int m = find_metric(k, a->cat, f[T_METRIC]);
+	int m = k->metric = catalogue_find_after(a->cat, f[T_METRIC],
+						 k->metric);
 	if (m < 0) {
 		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
 			 "unknown-metric", "'%s' is not a metric in the "
