@@ -12,6 +12,8 @@ CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 CSV_LIBS = -lcsv
 HPDF_LIBS = -lhpdf
+CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo cairo-ft freetype2 2>/dev/null)
+CAIRO_LIBS = $(shell $(PKG_CONFIG) --libs cairo cairo-ft freetype2 2>/dev/null || echo -lcairo -lfreetype)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -21,13 +23,13 @@ BIN ?= bin
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DPLEDGE_VERSION='"$(VERSION)"' -DPLEDGE_DATADIR='"$(DATADIR)"' \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wno-unused-parameter -Isrc/lib -MMD -MP $(CFLAGS)
+	-Wno-unused-parameter -Isrc/lib $(CAIRO_CFLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
-PROGS := pledge-ingest pledge-template pledge-aggregate
+PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart
 PROG_BIN := $(PROGS:%=$(BIN)/%)
 LIBS = $(CSV_LIBS) -lm
 
@@ -55,12 +57,15 @@ $(BIN)/%: $(BUILD)/src/%.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
 
+# Only the drawing programs link Cairo and FreeType.
+$(BIN)/pledge-chart: LIBS += $(CAIRO_LIBS)
+
 $(BUILD)/tests/test_%.o: tests/unit/test_%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS) $(CAIRO_LIBS)
 
 $(BUILD)/tests/%.o: tests/tools/%.c
 	@mkdir -p $(dir $@)

@@ -99,6 +99,7 @@ int main(int argc, char **argv)
 	struct catalogue cat;
 	struct roster roster;
 	struct settings s;
+	settings_default(&s);
 	int status = EXIT_FATAL;
 	if (load(&o, &cat, &roster, &s, &d) == 0) {
 		struct aggregate a;
@@ -121,6 +122,7 @@ int main(int argc, char **argv)
 	}
 	catalogue_free(&cat);
 	roster_free(&roster);
+	settings_free(&s);
 	diags_free(&d);
 	return status;
 }

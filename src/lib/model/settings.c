@@ -1,5 +1,7 @@
 #include "settings.h"
 #include "value.h"
+#include "../base/cli.h"
+#include "../base/xalloc.h"
 #include "../read/table.h"
 
 #include <errno.h>
@@ -9,10 +11,35 @@
 
 static const char *const columns[] = { "setting", "value", NULL };
 
+#define FONTS "/usr/share/fonts/truetype/dejavu/"
+
 void settings_default(struct settings *s)
 {
 	s->min_orgs = 3;
 	s->small_below = 5;
+	s->font_regular = xstrdup(FONTS "DejaVuSans.ttf");
+	s->font_bold = xstrdup(FONTS "DejaVuSans-Bold.ttf");
+}
+
+void settings_free(struct settings *s)
+{
+	free(s->font_regular);
+	free(s->font_bold);
+	s->font_regular = s->font_bold = NULL;
+}
+
+/* The folder holding path ("." when it names none). */
+static char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* A font path: absolute as it is, relative from the templates folder. */
+static void set_path(char **field, const char *dir, const char *value)
+{
+	free(*field);
+	*field = value[0] == '/' ? xstrdup(value) : path_join(dir, value);
 }
 
 static int whole(const char *text, long *out)
@@ -38,7 +65,12 @@ static int apply(struct settings *s, const char *name, const char *value,
 		 const char *file, long line, struct diags *d)
 {
 	int bad = 0;
-	if (!strcmp(name, "suppress_min_orgs"))
+	char *dir = path_dir(file);
+	if (!strcmp(name, "font_regular") && value[0])
+		set_path(&s->font_regular, dir, value);
+	else if (!strcmp(name, "font_bold") && value[0])
+		set_path(&s->font_bold, dir, value);
+	else if (!strcmp(name, "suppress_min_orgs"))
 		bad = whole(value, &s->min_orgs) < 0;
 	else if (!strcmp(name, "suppress_below"))
 		bad = number(value, &s->small_below) < 0;
@@ -46,6 +78,7 @@ static int apply(struct settings *s, const char *name, const char *value,
 		diag_add(d, SEV_WARNING, file, line, NULL, NULL,
 			 "unknown-setting", "'%s' is not a setting; ignored",
 			 name);
+	free(dir);
 	if (bad)
 		diag_add(d, SEV_ERROR, file, line, NULL, NULL, "bad-setting",
 			 "%s must be a number of 0 or more, not '%s'", name,
@@ -55,7 +88,6 @@ static int apply(struct settings *s, const char *name, const char *value,
 
 int settings_load(struct settings *s, const char *path, struct diags *d)
 {
-	settings_default(s);
 	if (access(path, F_OK) < 0 && errno == ENOENT)
 		return 0;
 	struct table *t = table_open(path, NULL, d);

@@ -13,11 +13,16 @@ struct settings {
 	 * published figure above 0 and below small_below is suppressed. */
 	long min_orgs;      /* default 3 */
 	double small_below; /* default 5 */
+	/* TrueType fonts for charts and reports; a relative path is taken
+	 * from the templates folder. */
+	char *font_regular; /* default DejaVu Sans */
+	char *font_bold;    /* default DejaVu Sans Bold */
 };
 
 void settings_default(struct settings *s);
+void settings_free(struct settings *s);
 
-/* Loads path over the defaults. A missing file is not an error (the
+/* Loads path over s, which settings_default has filled. A missing file is not an error (the
  * defaults stand). An unknown setting is a warning; a bad value an
  * error. Returns 0, or -1 when an error was added. */
 int settings_load(struct settings *s, const char *path, struct diags *d);

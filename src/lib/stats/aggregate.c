@@ -9,11 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct agg_obs {
-	int org;
-	double value;
-};
-
 struct obs_list {
 	struct agg_obs *o;
 	size_t n, cap;
@@ -293,4 +288,29 @@ void agg_suppress(struct agg_row *row, const struct settings *s,
 			row->has &= ~(1u << AGG_RATE);
 	}
 	row->suppressed = row->has != before;
+}
+
+enum agg_stat metric_headline(const struct metric *m)
+{
+	if (m->kind == KIND_YESNO || (m->kind == KIND_COUNT && m->parent >= 0))
+		return AGG_RATE;
+	return m->kind == KIND_COUNT ? AGG_SUM : AGG_MEDIAN;
+}
+
+const char *headline_name(enum agg_stat stat)
+{
+	return stat == AGG_RATE ? "rate" : stat == AGG_SUM ? "total" : "median";
+}
+
+const struct agg_obs *aggregate_answers(struct aggregate *a, int period,
+					int metric, size_t *n)
+{
+	long i = intmap_get(&a->index, (uint64_t)(uint32_t)period);
+	*n = 0;
+	if (i < 0)
+		return NULL;
+	struct obs_list *l = &a->periods[i]->m[metric];
+	sort_by_org(l);
+	*n = l->n;
+	return l->o;
 }

@@ -35,7 +35,12 @@ struct agg_row {
 	bool suppressed;  /* flag "c": a cell other than min/max withheld */
 };
 
-struct agg_obs;
+/* One organisation's answer. */
+struct agg_obs {
+	int org;
+	double value;
+};
+
 struct agg_period;
 
 struct aggregate {
@@ -62,11 +67,23 @@ void aggregate_free(struct aggregate *a);
 int aggregate_add(struct aggregate *a, int period, int org, int metric,
 		  double value);
 
+/* The answers to metric in period, sorted by organisation, or NULL with
+ * *n = 0 when there are none. Valid until the next aggregate_add. */
+const struct agg_obs *aggregate_answers(struct aggregate *a, int period,
+					int metric, size_t *n);
+
 /* Calls fn for every row in output order; stops and returns fn's value
  * when it is not 0. */
 typedef int agg_row_fn(const struct agg_row *row, void *ctx);
 int aggregate_rows(struct aggregate *a, const struct settings *s,
 		   agg_row_fn *fn, void *ctx);
+
+/* The figure a metric is summed up by (SPEC §3.2): the total of a
+ * count, the rate of an "of which" count or a yes/no, the median of
+ * anything else. */
+enum agg_stat metric_headline(const struct metric *m);
+/* "total", "rate" or "median". */
+const char *headline_name(enum agg_stat stat);
 
 /* The name of a row's group: "sector" or "peer:<name>" (into out). */
 const char *agg_group_name(const struct aggregate *a, int group, char *out,

@@ -1,0 +1,144 @@
+/* The bar charts: commitments met, and returns received by quarter. */
+#include "charts.h"
+#include "layout.h"
+#include "../base/buf.h"
+#include "../model/period.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ROW 30.0
+
+int chart_commitments(struct scene *s, const struct chart_input *in)
+{
+	const struct catalogue *cat = in->cat;
+	size_t rows = 0;
+	for (size_t i = 0; i < cat->len; i++)
+		rows += cat->metrics[i].kind == KIND_YESNO;
+	s->height = 70 + ROW * (double)(rows ? rows : 1);
+	char p[PERIOD_TEXT], v[NUMTEXT];
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "Signatories meeting each commitment, %s",
+		 period_format(in->period, p));
+	double top = layout_title(s, b.s, "Share of the signatories that "
+				  "answered each question who answered yes");
+	double label_w = 170, left = MARGIN + label_w + 8;
+	double right = s->width - MARGIN - 86;
+	const char *best = NULL, *worst = NULL;
+	double best_v = -1, worst_v = 101;
+	double y = top;
+	for (size_t i = 0; i < cat->len; i++) {
+		const struct metric *m = &cat->metrics[i];
+		if (m->kind != KIND_YESNO)
+			continue;
+		const struct agg_row *r = aggin_find(in->agg, in->period,
+						     (int)i, AGG_SECTOR);
+		double base = y + 16;
+		double two = fonts_width(s->fonts, WEIGHT_REGULAR, m->label,
+					 LABEL_SIZE) > label_w;
+		layout_text_wrap(s, "label", MARGIN, base - (two ? 5.5 : 0),
+				 m->label, LABEL_SIZE, WEIGHT_REGULAR,
+				 COLOUR_TEXT, label_w, 2, 11);
+		scene_rect(s, "track", left, y + 6, right - left, 14,
+			   COLOUR_TRACK);
+		buf_reset(&b);
+		if (r && r->has & (1u << AGG_RATE) && isfinite(r->v[AGG_RATE])) {
+			double rate = fmin(fmax(r->v[AGG_RATE], 0), 100);
+			scene_rect(s, "bar", left, y + 6,
+				   (right - left) * rate / 100, 14, COLOUR_BLUE);
+			buf_addf(&b, "%s of %zu",
+				 numtext(rate, m->kind, FIGURE_RATE, v), r->n);
+			if (rate > best_v)
+				best_v = rate, best = m->label;
+			if (rate < worst_v)
+				worst_v = rate, worst = m->label;
+		} else {
+			buf_adds(&b, r ? "withheld [c]" : "no answers");
+		}
+		layout_text_fit(s, "value", right + 6, base, b.s, LABEL_SIZE,
+				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
+				s->width - right - 8);
+		y += ROW;
+	}
+	buf_reset(&b);
+	char bv[NUMTEXT], wv[NUMTEXT];
+	if (!best)
+		buf_addf(&b, "No signatory answered a yes/no question for %s.",
+			 p);
+	else if (best_v == worst_v)
+		buf_addf(&b, "Each commitment is met by %s of the signatories "
+			 "that answered in %s.",
+			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), p);
+	else
+		buf_addf(&b, "In %s the commitment most often met is \"%s\" "
+			 "(%s), and the least often \"%s\" (%s).", p, best,
+			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), worst,
+			 numtext(worst_v, KIND_YESNO, FIGURE_RATE, wv));
+	scene_set_reading(s, b.s);
+	buf_free(&b);
+	return s->bad ? -1 : 0;
+}
+
+int chart_response(struct scene *s, const struct chart_input *in)
+{
+	int first = in->period - (CHART_QUARTERS - 1);
+	if (in->agg->first != PERIOD_NONE && first < in->agg->first)
+		first = in->agg->first;
+	if (first > in->period)
+		first = in->period;
+	size_t n = (size_t)(in->period - first + 1);
+	char p0[PERIOD_TEXT], p1[PERIOD_TEXT], v[NUMTEXT];
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "Returns received, %s", period_format(first, p0));
+	if (n > 1)
+		buf_addf(&b, " to %s", period_format(in->period, p1));
+	double top = layout_title(s, b.s, "Share of the signatories that owed "
+				  "a return who sent one");
+	struct axis ax;
+	axis_fit(&ax, 0, 100);
+	double bottom = s->height - 44;
+	double left = MARGIN + layout_axis_width(s, &ax, KIND_PERCENT,
+						 FIGURE_RATE) + 6;
+	double right = s->width - MARGIN;
+	layout_value_axis(s, &ax, KIND_PERCENT, FIGURE_RATE, left, right,
+			  top + 14, bottom);
+	double slot = (right - left) / (double)n, bar = fmin(slot * 0.6, 40);
+	for (size_t i = 0; i < n; i++) {
+		int p = first + (int)i;
+		double x = left + slot * ((double)i + 0.5);
+		const struct agg_row *r = aggin_find(in->agg, p, AGG_RETURNS,
+						     AGG_SECTOR);
+		scene_text(s, "quarter", x, bottom + 13, period_format(p, p0),
+			   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
+			   COLOUR_MUTED);
+		if (!r || !(r->has & (1u << AGG_SUM)) || !(r->v[AGG_SUM] > 0))
+			continue;
+		double rate = fmin(100.0 * (double)r->n / r->v[AGG_SUM], 100);
+		double y = axis_map(&ax, rate, bottom, top + 14);
+		scene_rect(s, "bar", x - bar / 2, y, bar, bottom - y,
+			   COLOUR_BLUE);
+		scene_text(s, "value", x, y - 4,
+			   numtext(rate, KIND_PERCENT, FIGURE_RATE, v),
+			   SMALL_SIZE, WEIGHT_BOLD, ALIGN_CENTRE, COLOUR_TEXT);
+		buf_reset(&b);
+		buf_addf(&b, "%zu of %.0f", r->n, r->v[AGG_SUM]);
+		layout_text_fit(s, "count", x, bottom + 25, b.s, SMALL_SIZE,
+				WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED,
+				slot - 2);
+	}
+	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
+					     AGG_SECTOR);
+	buf_reset(&b);
+	if (r && r->v[AGG_SUM] > 0)
+		buf_addf(&b, "%zu of the %.0f signatories that owed a return "
+			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
+			 period_format(in->period, p1),
+			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
+				 KIND_PERCENT, FIGURE_RATE, v));
+	else
+		buf_addf(&b, "No signatory owed a return for %s.",
+			 period_format(in->period, p1));
+	scene_set_reading(s, b.s);
+	buf_free(&b);
+	return s->bad ? -1 : 0;
+}

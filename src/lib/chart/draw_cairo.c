@@ -1,0 +1,174 @@
+#include "draw_cairo.h"
+#include "../out/atomic.h"
+
+#include <cairo.h>
+#include <cairo-ft.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static void set_colour(cairo_t *cr, struct rgb c)
+{
+	cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
+}
+
+static void draw_text(cairo_t *cr, const struct scene *s,
+		      const struct shape *t, cairo_font_face_t *faces[2])
+{
+	double box[4];
+	shape_text_box(s, t, box);
+	cairo_set_font_face(cr, faces[t->weight]);
+	cairo_set_font_size(cr, t->size);
+	set_colour(cr, t->fill);
+	cairo_move_to(cr, box[0], t->y);
+	cairo_show_text(cr, t->text);
+}
+
+static void draw_points(cairo_t *cr, const struct shape *sh)
+{
+	cairo_move_to(cr, sh->pts[0].x, sh->pts[0].y);
+	for (size_t i = 1; i < sh->npts; i++)
+		cairo_line_to(cr, sh->pts[i].x, sh->pts[i].y);
+}
+
+static void draw_shape(cairo_t *cr, const struct scene *s,
+		       const struct shape *sh, cairo_font_face_t *faces[2])
+{
+	static const double dash[] = { 3, 2 };
+	switch (sh->kind) {
+	case SHAPE_RECT:
+		set_colour(cr, sh->fill);
+		cairo_rectangle(cr, sh->x, sh->y, sh->w, sh->h);
+		cairo_fill(cr);
+		break;
+	case SHAPE_LINE:
+		draw_points(cr, sh);
+		set_colour(cr, sh->stroke);
+		cairo_set_line_width(cr, sh->line_width);
+		cairo_set_dash(cr, dash, sh->dashed ? 2 : 0, 0);
+		cairo_stroke(cr);
+		break;
+	case SHAPE_AREA:
+		draw_points(cr, sh);
+		cairo_close_path(cr);
+		set_colour(cr, sh->fill);
+		cairo_fill(cr);
+		break;
+	case SHAPE_DOT:
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, sh->x, sh->y, sh->w, 0, 6.283185307179586);
+		set_colour(cr, sh->fill);
+		cairo_fill_preserve(cr);
+		set_colour(cr, sh->stroke);
+		cairo_set_line_width(cr, sh->line_width);
+		cairo_set_dash(cr, dash, 0, 0);
+		cairo_stroke(cr);
+		break;
+	case SHAPE_TEXT:
+		draw_text(cr, s, sh, faces);
+		break;
+	}
+}
+
+/* Draws s on cr; returns cr's status. */
+static cairo_status_t draw(cairo_t *cr, const struct scene *s)
+{
+	cairo_font_face_t *faces[2];
+	for (int i = 0; i < 2; i++)
+		faces[i] = cairo_ft_font_face_create_for_ft_face(
+			fonts_ft_face(s->fonts, (enum weight)i), 0);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_set_font_options(cr, fo);
+	set_colour(cr, COLOUR_WHITE);
+	cairo_paint(cr);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	for (size_t i = 0; i < s->len; i++)
+		draw_shape(cr, s, &s->shapes[i], faces);
+	cairo_status_t st = cairo_status(cr);
+	cairo_font_options_destroy(fo);
+	for (int i = 0; i < 2; i++)
+		cairo_font_face_destroy(faces[i]);
+	return st;
+}
+
+static cairo_status_t to_file(void *closure, const unsigned char *data,
+			      unsigned int length)
+{
+	FILE *fp = closure;
+	return fwrite(data, 1, length, fp) == length
+		       ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static int fail(char *why, size_t size, const char *path, const char *what)
+{
+	snprintf(why, size, "cannot write %s: %s", path, what);
+	return -1;
+}
+
+static int check(const struct scene *s, char *why, size_t size)
+{
+	return scene_check(s, why, size);
+}
+
+int scene_write_png(const struct scene *s, const char *path, double scale,
+		    char *why, size_t size)
+{
+	if (check(s, why, size) < 0)
+		return -1;
+	int w = (int)(s->width * scale + 0.5), h = (int)(s->height * scale + 0.5);
+	cairo_surface_t *surface =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(surface);
+	cairo_scale(cr, scale, scale);
+	cairo_status_t st = draw(cr, s);
+	cairo_destroy(cr);
+	struct atomic_file f;
+	int ret = 0;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		ret = fail(why, size, path, cairo_status_to_string(st));
+	} else if (atomic_open(&f, path, 0644) < 0) {
+		ret = fail(why, size, path, strerror(errno));
+	} else {
+		st = cairo_surface_write_to_png_stream(surface, to_file, f.fp);
+		if (st != CAIRO_STATUS_SUCCESS) {
+			atomic_abort(&f);
+			ret = fail(why, size, path, cairo_status_to_string(st));
+		} else if (atomic_commit(&f) < 0) {
+			ret = fail(why, size, path, strerror(errno));
+		}
+	}
+	cairo_surface_destroy(surface);
+	return ret;
+}
+
+int scene_write_svg(const struct scene *s, const char *path, char *why,
+		    size_t size)
+{
+	if (check(s, why, size) < 0)
+		return -1;
+	struct atomic_file f;
+	if (atomic_open(&f, path, 0644) < 0)
+		return fail(why, size, path, strerror(errno));
+	cairo_surface_t *surface = cairo_svg_surface_create_for_stream(
+		to_file, f.fp, s->width, s->height);
+	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
+	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+	cairo_t *cr = cairo_create(surface);
+	cairo_status_t st = draw(cr, s);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		atomic_abort(&f);
+		return fail(why, size, path, cairo_status_to_string(st));
+	}
+	if (atomic_commit(&f) < 0)
+		return fail(why, size, path, strerror(errno));
+	return 0;
+}

@@ -1,0 +1,18 @@
+/* numtext: figures as a reader expects them: thousands separators,
+ * "£" for money, "%" for percentages and rates, no needless decimals. */
+#ifndef PLEDGE_NUMTEXT_H
+#define PLEDGE_NUMTEXT_H
+
+#include "../model/catalogue.h"
+
+#define NUMTEXT 48
+
+enum figure { FIGURE_VALUE, FIGURE_RATE };
+
+/* v as a figure of metric kind (a rate is always a percentage):
+ * 12345 -> "12,345", 12.1 (money) -> "£12.10", 12.5 (percent or rate)
+ * -> "12.5%". Not-a-number or infinite v gives "–". */
+char *numtext(double v, enum kind kind, enum figure figure,
+	      char out[NUMTEXT]);
+
+#endif

@@ -1,0 +1,119 @@
+#include "aggin.h"
+#include "table.h"
+#include "../base/xalloc.h"
+#include "../model/period.h"
+#include "../model/value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const columns[] = { "period", "metric", "group", "n",
+	"sum", "mean", "median", "p25", "p75", "min", "max", "rate", "flag",
+	NULL };
+enum { A_PERIOD, A_METRIC, A_GROUP, A_N, A_FIRST_STAT, A_FLAG = 12 };
+
+static int group_index(struct aggin *in, const char *name)
+{
+	if (!strcmp(name, "sector"))
+		return AGG_SECTOR;
+	if (strncmp(name, "peer:", 5))
+		return -2;
+	for (size_t i = 0; i < in->ngroups; i++)
+		if (!strcmp(in->groups[i], name + 5))
+			return (int)i;
+	in->groups = xreallocarray(in->groups, in->ngroups + 1, sizeof(char *));
+	in->groups[in->ngroups] = xstrdup(name + 5);
+	return (int)in->ngroups++;
+}
+
+static int number(const char *s, double *v)
+{
+	char canon[VALUE_TEXT];
+	if (decimal_canon(s, canon) < 0)
+		return -1;
+	*v = strtod(canon, NULL);
+	return 0;
+}
+
+static void read_row(struct aggin *in, const struct catalogue *cat,
+		     struct table *t, char **f, long line, struct diags *d)
+{
+	struct agg_row row = { 0 };
+	row.period = period_parse(f[A_PERIOD]);
+	int returns = !strcmp(f[A_METRIC], "returns");
+	row.metric = returns ? AGG_RETURNS : catalogue_find(cat, f[A_METRIC]);
+	row.group = group_index(in, f[A_GROUP]);
+	double n = 0;
+	const char *bad = row.period == PERIOD_NONE ? "period"
+			  : !returns && row.metric < 0 ? "metric"
+			  : row.group == -2 ? "group"
+			  : number(f[A_N], &n) < 0 ? "n" : NULL;
+	for (int k = 0; !bad && k < AGG_NSTATS; k++) {
+		const char *cell = f[A_FIRST_STAT + k];
+		if (!cell[0])
+			continue;
+		if (number(cell, &row.v[k]) < 0)
+			bad = columns[A_FIRST_STAT + k];
+		row.has |= 1u << k;
+	}
+	if (bad) {
+		diag_add(d, SEV_ERROR, t->name, line, NULL, f[A_METRIC],
+			 "bad-aggregate", "the %s on this row cannot be read; "
+			 "row skipped", bad);
+		return;
+	}
+	row.n = (size_t)n;
+	row.suppressed = !strcmp(f[A_FLAG], "c");
+	GROW(in->rows, in->cap, in->len + 1);
+	in->rows[in->len++] = row;
+	if (in->first == PERIOD_NONE || row.period < in->first)
+		in->first = row.period;
+	if (row.period > in->last)
+		in->last = row.period;
+}
+
+int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
+	       struct diags *d)
+{
+	memset(in, 0, sizeof(*in));
+	in->first = in->last = PERIOD_NONE;
+	struct table *t = table_open(path, NULL, d);
+	int col[13];
+	if (!t || table_header(t, table_has_any, (void *)columns,
+			       "period, metric, group, n and the figures") < 0 ||
+	    table_columns(t, columns, col, true) < 0) {
+		table_close(t);
+		return -1;
+	}
+	struct table_row row;
+	enum table_status st;
+	while ((st = table_next(t, &row)) == TABLE_ROW) {
+		char *f[13];
+		for (int k = 0; k < 13; k++)
+			f[k] = row.f[col[k]];
+		read_row(in, cat, t, f, row.line, d);
+	}
+	table_close(t);
+	return st == TABLE_FAIL ? -1 : 0;
+}
+
+void aggin_free(struct aggin *in)
+{
+	for (size_t i = 0; i < in->ngroups; i++)
+		free(in->groups[i]);
+	free(in->groups);
+	free(in->rows);
+	memset(in, 0, sizeof(*in));
+}
+
+const struct agg_row *aggin_find(const struct aggin *in, int period,
+				 int metric, int group)
+{
+	for (size_t i = 0; i < in->len; i++) {
+		const struct agg_row *r = &in->rows[i];
+		if (r->period == period && r->metric == metric &&
+		    r->group == group)
+			return r;
+	}
+	return NULL;
+}
