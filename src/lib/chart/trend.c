@@ -155,20 +155,22 @@ static void reading(struct scene *s, const struct chart_input *in,
 		panel_change(in->returns, in->settings, metric,
 			     last->period - 1, last->period, &c);
 	if (c.published && c.n > 0) {
-		const char *verb = c.after > c.before ? "rose"
-				   : c.after < c.before ? "fell" : "stayed";
+		/* A change too small to show in the figures is no change. */
+		numtext(c.before, m->kind, fig, a);
+		numtext(c.after, m->kind, fig, b);
+		int same = !strcmp(a, b);
+		const char *verb = same ? "stayed"
+				   : c.after > c.before ? "rose" : "fell";
 		period_format(last->period - 1, prev);
 		buf_addf(&r, "%s: among the %zu association%s that answered "
 			 "in both %s and %s, the %s %s ", m->label, c.n,
 			 c.n == 1 ? "" : "s", prev,
 			 period_format(last->period, p), figure_words(m, stat),
 			 verb);
-		if (c.after == c.before)
-			buf_addf(&r, "at %s.", numtext(c.after, m->kind, fig, a));
+		if (same)
+			buf_addf(&r, "at %s.", b);
 		else
-			buf_addf(&r, "from %s to %s.",
-				 numtext(c.before, m->kind, fig, a),
-				 numtext(c.after, m->kind, fig, b));
+			buf_addf(&r, "from %s to %s.", a, b);
 	} else {
 		buf_addf(&r, "%s: the sector %s was %s in %s, from %zu "
 			 "association%s.", m->label, figure_words(m, stat),
