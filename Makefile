@@ -99,7 +99,7 @@ sanitize: deps
 
 # Runs the pipeline on every quarter folder of input/ (or PERIOD=...).
 report: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s all >/dev/null
 	@sh src/tools/run-report $(BIN) $(PERIOD)
 
 # Benchmarks: a generated sector through every stage, beside peer tools.

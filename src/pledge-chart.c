@@ -27,18 +27,20 @@ static void usage(void)
 "\n"
 "For the latest quarter in AGGREGATES (or standard input): the returns\n"
 "received (response.png), the commitments met (commitments.png) and, for\n"
-"each metric, its trend over up to 8 quarters (trend-METRIC.png). With\n"
-"--returns, also where each association's answer lies (distribution-\n"
-"METRIC.png, not for counts of people), and readings that compare like\n"
-"with like. DIR/readings.csv has each chart's title and a one-line\n"
-"reading of it.\n"
+"each metric, its trend over up to 8 quarters (trend-METRIC.png).\n"
+"DIR/readings.csv has each chart's title and a one-line reading of it;\n"
+"with --returns, readings of change compare like with like.\n"
 "\n"
 "  -O, --out=DIR         write the charts into DIR (made if missing)\n"
 "  -p, --period=QUARTER  draw QUARTER instead of the latest\n"
 "  -R, --returns=FILE    tidy returns (pledge-ingest's output) of the\n"
 "                        quarters shown, for distributions and changes;\n"
 "                        give it once for each file\n"
-"  -g, --org=ID          mark this organisation in the distributions\n"
+"  -D, --distributions   also draw where each association's answer lies\n"
+"                        (distribution-METRIC.png; not for counts of\n"
+"                        people); needs --returns\n"
+"  -g, --org=ID          draw the distributions with this organisation\n"
+"                        marked\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv and settings.csv are\n"
 "      --help            show this help and exit\n"
@@ -52,6 +54,7 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *out, *org;
+	int distributions;
 	const char **returns;  /* --returns, any number of times */
 	size_t nreturns;
 };
@@ -67,6 +70,7 @@ static int own_option(int c, void *ctx)
 		o->returns[o->nreturns++] = optarg;
 		return 0;
 	case 'g': o->org = optarg; return 0;
+	case 'D': o->distributions = 1; return 0;
 	default: return -1;
 	}
 }
@@ -79,14 +83,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "out", required_argument, NULL, 'O' },
 		{ "returns", required_argument, NULL, 'R' },
 		{ "org", required_argument, NULL, 'g' },
+		{ "distributions", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:g:",
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:g:D",
 		      own_option, o) < 0)
 		return -1;
-	if (!o->out || argc - optind > 1) {
-		fprintf(stderr, "%s: %s\n", prog, !o->out
-			? "--out is needed" : "only one aggregates file is read");
+	const char *why = !o->out ? "--out is needed"
+			  : argc - optind > 1 ? "only one aggregates file is read"
+			  : (o->distributions || o->org) && !o->nreturns
+				  ? "--distributions and --org need --returns"
+				  : NULL;
+	if (why) {
+		fprintf(stderr, "%s: %s\n", prog, why);
 		cli_usage_hint(&o->cli);
 		return -1;
 	}
@@ -143,7 +152,7 @@ static void draw_all(struct run *run)
 		scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
 		draw(run, name, chart_trend(&s, &run->in, (int)m), &s);
 	}
-	for (size_t m = 0; run->in.returns && m < cat->len; m++) {
+	for (size_t m = 0; run->o->distributions && m < cat->len; m++) {
 		if (cat->metrics[m].sensitive)
 			continue;
 		char name[128];
@@ -222,6 +231,8 @@ int main(int argc, char **argv)
 				   .period = PERIOD_NONE } };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
+	if (o.org)
+		o.distributions = 1;
 	struct diags d;
 	diags_init(&d);
 	d.prog = prog;
