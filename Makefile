@@ -72,7 +72,7 @@ $(BUILD)/tests/%.o: tests/tools/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CAIRO_LIBS)
 
 # Installs the Debian packages the build and tests need when they are
 # missing (as root), or says which command to run.

@@ -63,6 +63,31 @@ if [ -d "$duck" ] && command -v node >/dev/null 2>&1; then
 	measure duckdb node "$work/node/duckdb.mjs" "$work/tidy.csv" "$work/duckdb.csv"
 fi
 
+# Charts: the commitments chart 100 times as PNG (2x) and as SVG, and the
+# same horizontal bar chart by gnuplot's pngcairo terminal.
+measure aggregates8 "$bin/pledge-aggregate" --templates "$root/templates" \
+	--roster signatories.csv --output aggregates8.csv tidy.csv
+rm -rf charts && mkdir -p charts
+"$tools/chartbench" "$root/templates" aggregates8.csv charts 100 >chart.ms 2>chart.err ||
+	echo "bench: chartbench failed: $(cat chart.err)" >&2
+if command -v gnuplot >/dev/null 2>&1; then
+	awk -F, '$3 ~ /^(carer_policy|carer_network|policy_review|care_pathway)$/ &&
+		$4 == "sector" && $1 == last { print NR, $13, $3 }' \
+		last="$(tail -n 1 aggregates8.csv | cut -d, -f1)" aggregates8.csv >bars.dat
+	{
+		echo 'set terminal pngcairo size 960,540 font "DejaVu Sans,18"'
+		echo 'set xrange [0:100]; set yrange [-1:4]; unset key'
+		echo 'set title "Signatories meeting each commitment"'
+		i=0
+		while [ $i -lt 100 ]; do
+			echo "set output 'charts/gnuplot-$i.png'"
+			echo "plot 'bars.dat' using (\$2/2):0:(\$2/2):(0.3):yticlabels(3) with boxxyerror fill solid lc rgb '#0072B2'"
+			i=$((i + 1))
+		done
+	} >bars.gp
+	measure gnuplot gnuplot bars.gp
+fi
+
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 tput() { awk -v n="$1" -v s="$(secs "$2")" -v u="$3" 'BEGIN { if (s + 0 > 0) printf "%.2f M %s/s", n / s / 1e6, u; else print "-" }'; }
 echo "pledge bench: $orgs signatories x $quarters quarters x $(($(wc -l <"$root/templates/metrics.csv") - 1)) metrics = $values values, $mb MB of returns"
@@ -74,6 +99,11 @@ row "pledge-aggregate (sector + peers)" aggregate "$(tput "$values" aggregate va
 [ -f datamash.time ] && row "sort | datamash (sector only)" datamash "$(tput "$values" datamash values)"
 [ -f miller.time ] && row "mlr stats1 (sector only)" miller "$(tput "$values" miller values)"
 [ -f duckdb.time ] && row "DuckDB, 2 threads (sector only)" duckdb "$(tput "$values" duckdb values)"
+if [ -s chart.ms ]; then
+	read -r png svg <chart.ms
+	echo "chart (commitments), PNG at 2x: $png ms each; SVG: $svg ms each (target under 2)"
+	[ -f gnuplot.time ] && awk -v s="$(secs gnuplot)" -v p="$png" 'BEGIN { if (s + 0 > 0) printf "gnuplot pngcairo, same bars: %.3f ms each; pledge PNG time / gnuplot: %.2f (target 1 or less)\n", s * 10, p / (s * 10) }'
+fi
 echo
 echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs libcsv)" "$(secs ingest)") (target 0.40 or more)"
 [ -f duckdb.time ] && echo "DuckDB time / pledge-aggregate time: $(ratio "$(secs duckdb)" "$(secs aggregate)") (target above 1)"

@@ -71,13 +71,28 @@ static void draw_shape(cairo_t *cr, const struct scene *s,
 	}
 }
 
+static void release_face(void *face)
+{
+	cairo_font_face_destroy(face);
+}
+
+/* Cairo's face for a font, made once and kept with the fonts, so its
+ * glyph caches last from one chart to the next. */
+static cairo_font_face_t *face_of(const struct fonts *f, enum weight w)
+{
+	void **slot = fonts_backend_slot(f, w, release_face);
+	if (!*slot)
+		*slot = cairo_ft_font_face_create_for_ft_face(
+			fonts_ft_face(f, w), 0);
+	return *slot;
+}
+
 /* Draws s on cr; returns cr's status. */
 static cairo_status_t draw(cairo_t *cr, const struct scene *s)
 {
 	cairo_font_face_t *faces[2];
 	for (int i = 0; i < 2; i++)
-		faces[i] = cairo_ft_font_face_create_for_ft_face(
-			fonts_ft_face(s->fonts, (enum weight)i), 0);
+		faces[i] = face_of(s->fonts, (enum weight)i);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -90,8 +105,6 @@ static cairo_status_t draw(cairo_t *cr, const struct scene *s)
 		draw_shape(cr, s, &s->shapes[i], faces);
 	cairo_status_t st = cairo_status(cr);
 	cairo_font_options_destroy(fo);
-	for (int i = 0; i < 2; i++)
-		cairo_font_face_destroy(faces[i]);
 	return st;
 }
 
@@ -109,15 +122,10 @@ static int fail(char *why, size_t size, const char *path, const char *what)
 	return -1;
 }
 
-static int check(const struct scene *s, char *why, size_t size)
-{
-	return scene_check(s, why, size);
-}
-
 int scene_write_png(const struct scene *s, const char *path, double scale,
 		    char *why, size_t size)
 {
-	if (check(s, why, size) < 0)
+	if (scene_check(s, why, size) < 0)
 		return -1;
 	int w = (int)(s->width * scale + 0.5), h = (int)(s->height * scale + 0.5);
 	cairo_surface_t *surface =
@@ -148,7 +156,7 @@ int scene_write_png(const struct scene *s, const char *path, double scale,
 int scene_write_svg(const struct scene *s, const char *path, char *why,
 		    size_t size)
 {
-	if (check(s, why, size) < 0)
+	if (scene_check(s, why, size) < 0)
 		return -1;
 	struct atomic_file f;
 	if (atomic_open(&f, path, 0644) < 0)

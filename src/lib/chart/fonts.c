@@ -12,6 +12,8 @@ struct fonts {
 	FT_Library lib;
 	FT_Face face[2];
 	char *path[2];
+	void *slot[2];
+	void (*release)(void *);
 };
 
 struct fonts *fonts_load(const char *regular, const char *bold, char *why,
@@ -42,6 +44,8 @@ void fonts_free(struct fonts *f)
 	if (!f)
 		return;
 	for (int i = 0; i < 2; i++) {
+		if (f->slot[i] && f->release)
+			f->release(f->slot[i]);
 		if (f->face[i])
 			FT_Done_Face(f->face[i]);
 		free(f->path[i]);
@@ -133,4 +137,12 @@ const char *fonts_path(const struct fonts *f, enum weight w)
 void *fonts_ft_face(const struct fonts *f, enum weight w)
 {
 	return f->face[w];
+}
+
+void **fonts_backend_slot(const struct fonts *f, enum weight w,
+			  void (*release)(void *))
+{
+	struct fonts *mut = (struct fonts *)f;
+	mut->release = release;
+	return &mut->slot[w];
 }

@@ -156,19 +156,21 @@ struct shape *scene_text(struct scene *s, const char *role, double x,
 	sh->align = align;
 	sh->fill = colour;
 	sh->filled = true;
+	double w = fonts_width(s->fonts, weight, text, size);
+	double left = align == ALIGN_LEFT ? x
+		      : align == ALIGN_CENTRE ? x - w / 2 : x - w;
+	sh->box[0] = left;
+	sh->box[1] = y - fonts_ascent(s->fonts, weight, size);
+	sh->box[2] = left + w;
+	sh->box[3] = y + fonts_descent(s->fonts, weight, size);
 	return sh;
 }
 
 void shape_text_box(const struct scene *s, const struct shape *t,
 		    double box[4])
 {
-	double w = fonts_width(s->fonts, t->weight, t->text, t->size);
-	double left = t->align == ALIGN_LEFT ? t->x
-		      : t->align == ALIGN_CENTRE ? t->x - w / 2 : t->x - w;
-	box[0] = left;
-	box[1] = t->y - fonts_ascent(s->fonts, t->weight, t->size);
-	box[2] = left + w;
-	box[3] = t->y + fonts_descent(s->fonts, t->weight, t->size);
+	(void)s;
+	memcpy(box, t->box, sizeof(t->box));
 }
 
 void scene_set_title(struct scene *s, const char *title)

@@ -48,6 +48,7 @@ struct shape {
 	double size;           /* text size in points */
 	enum weight weight;
 	enum align align;
+	double box[4];         /* text: left, top, right, bottom */
 };
 
 struct scene {
