@@ -85,6 +85,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
+	@sh tests/report/run.sh $(BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory test
