@@ -40,7 +40,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 
 PERIOD ?=
 
-.PHONY: all deps bench-deps check test report bench sanitize install uninstall clean
+.PHONY: all deps bench-deps check test report bench fuzz sanitize install uninstall clean
 .DEFAULT_GOAL := all
 
 all: $(PROG_BIN)
@@ -80,8 +80,10 @@ deps:
 	@sh src/tools/install-deps
 
 # The whole suite: unit tests, CSV conformance, command-line cases.
-test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN)
+test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
+	@for t in $(REPLAY_BIN); do PLEDGE_TEMPLATES=templates \
+		PLEDGE_FUZZ_DATA=tests/data $$t tests/fuzz/regressions/* || exit 1; done
 	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
@@ -102,6 +104,30 @@ sanitize: deps
 report: deps
 	@$(MAKE) --no-print-directory -s all >/dev/null
 	@sh src/tools/run-report $(BIN) $(PERIOD)
+
+# Fuzzing with libFuzzer (clang 14): each target for FUZZ_SECONDS.
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+fuzz: deps
+	@sh src/tools/install-deps --fuzz
+	@$(MAKE) --no-print-directory -s BUILD=build/fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build/fuzz/libpledge.a
+	@for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o build/fuzz/$$t \
+			tests/fuzz/$$t.c build/fuzz/libpledge.a $(LIBS) $(CAIRO_LIBS) || exit 2; \
+	done
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+
+# The inputs fuzzing once found a problem with, replayed in every build.
+REPLAY_BIN := $(FUZZ_TARGETS:fuzz_%=$(BUILD)/tests/replay_%)
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB) \
+		$(ALL_LDFLAGS) $(LIBS) $(CAIRO_LIBS)
 
 # Benchmarks: a generated sector through every stage, beside peer tools.
 # They report; they never fail.

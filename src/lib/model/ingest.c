@@ -65,7 +65,8 @@ void ingest_finish(struct ingest *in)
 	if (!in->nperiods)
 		for (size_t i = 0; i < in->all.len; i++)
 			note_period(in, in->all.items[i]->period);
-	qsort(in->periods, in->nperiods, sizeof(int), int_cmp);
+	if (in->nperiods > 1)
+		qsort(in->periods, in->nperiods, sizeof(int), int_cmp);
 	for (size_t k = 0; k < in->nperiods; k++) {
 		int p = in->periods[k];
 		char text[PERIOD_TEXT];

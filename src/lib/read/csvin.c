@@ -78,6 +78,8 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 	r->fp = fp;
 	r->name = xstrdup(name);
 	r->lim = lim ? *lim : csvin_default_limits;
+	if (!r->lim.chunk || r->lim.chunk > CHUNK)
+		r->lim.chunk = CHUNK;
 	r->d = d;
 	r->chunk = xmalloc(CHUNK);
 	r->line = 1;
@@ -154,7 +156,8 @@ static void bad_record(struct csvin *r, long line, const char *code,
 static int check_start(struct csvin *r)
 {
 	while (r->len < 4 && !feof(r->fp) && !ferror(r->fp)) {
-		size_t n = fread(r->chunk + r->len, 1, CHUNK - r->len, r->fp);
+		size_t want = r->lim.chunk > r->len ? r->lim.chunk - r->len : 1;
+		size_t n = fread(r->chunk + r->len, 1, want, r->fp);
 		if (n == 0)
 			break;
 		r->len += n;
@@ -180,7 +183,7 @@ static int fill(struct csvin *r)
 			return -1;
 	} else {
 		r->pos = 0;
-		r->len = fread(r->chunk, 1, CHUNK, r->fp);
+		r->len = fread(r->chunk, 1, r->lim.chunk, r->fp);
 		r->total += r->len;
 	}
 	if (ferror(r->fp))

@@ -31,6 +31,10 @@ struct csvin_limits {
 	size_t max_record;            /* bytes in one record (all its lines) */
 	size_t max_field;             /* bytes in one field, after decoding */
 	size_t max_fields;            /* fields in one record */
+	size_t chunk;                 /* bytes read at a time (1 to 64 KiB;
+					 0 for 64 KiB): small chunks let
+					 tests and fuzzing cross every
+					 boundary */
 };
 
 extern const struct csvin_limits csvin_default_limits;

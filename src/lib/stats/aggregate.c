@@ -251,7 +251,8 @@ static int cmp_period(const void *x, const void *y)
 int aggregate_rows(struct aggregate *a, const struct settings *s,
 		   agg_row_fn *fn, void *ctx)
 {
-	qsort(a->periods, a->nperiods, sizeof(*a->periods), cmp_period);
+	if (a->nperiods > 1)
+		qsort(a->periods, a->nperiods, sizeof(*a->periods), cmp_period);
 	intmap_free(&a->index);
 	for (size_t i = 0; i < a->nperiods; i++)
 		intmap_put(&a->index, (uint64_t)(uint32_t)a->periods[i]->period,

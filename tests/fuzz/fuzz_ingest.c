@@ -1,0 +1,85 @@
+/* libFuzzer target: the whole ingest path. The input's first byte picks
+ * how many bytes the reader takes at a time (so state carried between
+ * reads is exercised); the rest is a return file, read from a quarter
+ * folder, checked, merged and written as tidy CSV. */
+#include "model/catalogue.h"
+#include "model/period.h"
+#include "model/returns.h"
+#include "model/roster.h"
+#include "out/tidy.h"
+#include "read/returnfile.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct catalogue cat;
+static struct roster roster;
+static char path[256];
+static FILE *sink;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc, (void)argv;
+	struct diags d;
+	diags_init(&d);
+	const char *templates = getenv("PLEDGE_TEMPLATES");
+	const char *data = getenv("PLEDGE_FUZZ_DATA");
+	char file[512];
+	snprintf(file, sizeof(file), "%s/metrics.csv",
+		 templates ? templates : "templates");
+	if (catalogue_load(&cat, file, &d) < 0)
+		abort();
+	snprintf(file, sizeof(file), "%s/pair.csv", data ? data : "tests/data");
+	if (roster_load(&roster, file, &d) < 0)
+		abort();
+	diags_free(&d);
+	char dir[] = "/tmp/pledge-fuzz-XXXXXX";
+	if (!mkdtemp(dir))
+		abort();
+	snprintf(path, sizeof(path), "%s/2026-Q3", dir);
+	if (mkdir(path, 0700) < 0)
+		abort();
+	snprintf(path, sizeof(path), "%s/2026-Q3/HX01.csv", dir);
+	sink = fopen("/dev/null", "w");
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	FILE *fp = fopen(path, "wb");
+	if (!fp || fwrite(data + 1, 1, size - 1, fp) != size - 1 || fclose(fp))
+		abort();
+	struct csvin_limits lim = csvin_default_limits;
+	lim.chunk = data[0] % 65;
+	lim.max_record = 4096;
+	lim.max_field = 1024;
+	struct returnfile_opts o = { &cat, &roster, PERIOD_NONE, &lim };
+	struct arena arena;
+	struct returns all, batch;
+	struct diags d;
+	arena_init(&arena);
+	returns_init(&all, &arena);
+	returns_init(&batch, &arena);
+	diags_init(&d);
+	for (int copy = 0; copy < 2; copy++) {
+		if (returnfile_read(&o, path, &batch, &d) == 0)
+			returns_check(&batch, &cat, &roster, &d);
+		returns_merge(&all, &batch, &roster, &d);
+		returns_free(&batch);
+	}
+	returns_sort(&all, &roster);
+	tidy_write(sink, &all, &cat, &roster);
+	issues_write(sink, &d);
+	returns_free(&all);
+	arena_free(&arena);
+	diags_free(&d);
+	return 0;
+}
