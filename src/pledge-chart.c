@@ -117,6 +117,11 @@ static void draw(struct run *run, const char *name, int ok,
 		 struct scene *s)
 {
 	char why[300] = "";
+	if (run->failed == 2) {
+		/* Once the disk has refused a file, the rest would fail too. */
+		scene_free(s);
+		return;
+	}
 	char *png = xasprintf("%s/%s.png", run->o->out, name);
 	char *svg = xasprintf("%s/%s.svg", run->o->out, name);
 	if (ok < 0 || scene_check(s, why, sizeof(why)) < 0) {

@@ -108,12 +108,26 @@ static cairo_status_t draw(cairo_t *cr, const struct scene *s)
 	return st;
 }
 
+/* Where Cairo's output goes, and why writing it failed. */
+struct sink {
+	FILE *fp;
+	int err;
+};
+
 static cairo_status_t to_file(void *closure, const unsigned char *data,
 			      unsigned int length)
 {
-	FILE *fp = closure;
-	return fwrite(data, 1, length, fp) == length
-		       ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	struct sink *out = closure;
+	if (fwrite(data, 1, length, out->fp) == length)
+		return CAIRO_STATUS_SUCCESS;
+	out->err = errno ? errno : EIO;
+	return CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Why a write through sink failed, in the system's words if it said. */
+static const char *write_error(const struct sink *out, cairo_status_t st)
+{
+	return out->err ? strerror(out->err) : cairo_status_to_string(st);
 }
 
 static int fail(char *why, size_t size, const char *path, const char *what)
@@ -141,10 +155,11 @@ int scene_write_png(const struct scene *s, const char *path, double scale,
 	} else if (atomic_open(&f, path, 0644) < 0) {
 		ret = fail(why, size, path, strerror(errno));
 	} else {
-		st = cairo_surface_write_to_png_stream(surface, to_file, f.fp);
+		struct sink out = { f.fp, 0 };
+		st = cairo_surface_write_to_png_stream(surface, to_file, &out);
 		if (st != CAIRO_STATUS_SUCCESS) {
 			atomic_abort(&f);
-			ret = fail(why, size, path, cairo_status_to_string(st));
+			ret = fail(why, size, path, write_error(&out, st));
 		} else if (atomic_commit(&f) < 0) {
 			ret = fail(why, size, path, strerror(errno));
 		}
@@ -161,8 +176,9 @@ int scene_write_svg(const struct scene *s, const char *path, char *why,
 	struct atomic_file f;
 	if (atomic_open(&f, path, 0644) < 0)
 		return fail(why, size, path, strerror(errno));
+	struct sink out = { f.fp, 0 };
 	cairo_surface_t *surface = cairo_svg_surface_create_for_stream(
-		to_file, f.fp, s->width, s->height);
+		to_file, &out, s->width, s->height);
 	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
 	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
 	cairo_t *cr = cairo_create(surface);
@@ -174,7 +190,7 @@ int scene_write_svg(const struct scene *s, const char *path, char *why,
 	cairo_surface_destroy(surface);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		atomic_abort(&f);
-		return fail(why, size, path, cairo_status_to_string(st));
+		return fail(why, size, path, write_error(&out, st));
 	}
 	if (atomic_commit(&f) < 0)
 		return fail(why, size, path, strerror(errno));
