@@ -2,8 +2,8 @@
 #include "table.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
-#include "../model/value.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,13 +26,16 @@ static int group_index(struct aggin *in, const char *name)
 	return (int)in->ngroups++;
 }
 
+/* A figure as pledge-aggregate writes it: plain decimal notation, with as
+ * many digits as it needs (a tiny rate has many after the point). */
 static int number(const char *s, double *v)
 {
-	char canon[VALUE_TEXT];
-	if (decimal_canon(s, canon) < 0)
+	size_t digits = strspn(s + (*s == '-'), "0123456789.");
+	if (!digits || s[(*s == '-') + digits] || strchr(s, '.') != strrchr(s, '.'))
 		return -1;
-	*v = strtod(canon, NULL);
-	return 0;
+	char *end;
+	*v = strtod(s, &end);
+	return *end || !isfinite(*v) ? -1 : 0;
 }
 
 static void read_row(struct aggin *in, const struct catalogue *cat,

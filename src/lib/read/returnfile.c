@@ -319,11 +319,16 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	const char *org = rf->o->roster->orgs[r->org].id;
 	struct value v;
 	struct value_error err;
-	char shown[80];
-	text_excerpt(raw, shown, sizeof(shown));
-	unify_newlines(note);
+	/* Reading may change raw; keep what was written for messages. */
+	char orig[81], shown[80];
+	size_t n = strnlen(raw, sizeof(orig) - 1);
+	memcpy(orig, raw, n);
+	orig[n] = '\0';
+	if (strchr(note, '\r'))
+		unify_newlines(note);
 	if (rf->t->delim == ';' && ambiguous_comma(raw)) {
 		char whole[80], decimal[80];
+		text_excerpt(orig, shown, sizeof(shown));
 		comma_readings(shown, whole, decimal);
 		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
 			 "ambiguous-comma",
@@ -350,6 +355,7 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 		ret_add(rf->batch, r, m, line, v.text, note);
 		return;
 	case VALUE_BAD:
+		text_excerpt(orig, shown, sizeof(shown));
 		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
 			 err.code,
 			 "value '%s' for %s %s", shown, metric->id, err.reason);
