@@ -35,6 +35,8 @@ LIBS = $(CSV_LIBS) -lm
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_TARGETS:fuzz_%=$(BUILD)/tests/replay_%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 
@@ -87,6 +89,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
+	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
 
 check: deps
@@ -110,7 +113,6 @@ FUZZ_CC ?= clang-14
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
-FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 fuzz: deps
 	@sh src/tools/install-deps --fuzz
@@ -123,7 +125,6 @@ fuzz: deps
 	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 # The inputs fuzzing once found a problem with, replayed in every build.
-REPLAY_BIN := $(FUZZ_TARGETS:fuzz_%=$(BUILD)/tests/replay_%)
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB) \

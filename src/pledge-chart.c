@@ -158,7 +158,8 @@ static void draw_all(struct run *run)
 		draw(run, name, chart_trend(&s, &run->in, (int)m), &s);
 	}
 	for (size_t m = 0; run->o->distributions && m < cat->len; m++) {
-		if (cat->metrics[m].sensitive)
+		if (cat->metrics[m].sensitive ||
+		    cat->metrics[m].kind == KIND_YESNO)
 			continue;
 		char name[128];
 		snprintf(name, sizeof(name), "distribution-%s",

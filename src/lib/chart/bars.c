@@ -26,6 +26,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 	double right = s->width - MARGIN - 86;
 	const char *best = NULL, *worst = NULL;
 	double best_v = -1, worst_v = 101;
+	size_t rated = 0;
 	double y = top;
 	for (size_t i = 0; i < cat->len; i++) {
 		const struct metric *m = &cat->metrics[i];
@@ -48,6 +49,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 				   (right - left) * rate / 100, 14, COLOUR_BLUE);
 			buf_addf(&b, "%s of %zu",
 				 numtext(rate, m->kind, FIGURE_RATE, v), r->n);
+			rated++;
 			if (rate > best_v)
 				best_v = rate, best = m->label;
 			if (rate < worst_v)
@@ -65,9 +67,18 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 	if (!best)
 		buf_addf(&b, "No signatory answered a yes/no question for %s.",
 			 p);
-	else if (best_v == worst_v)
+	else if (rated == 1 && rows > 1)
+		buf_addf(&b, "In %s only \"%s\" has a published figure: %s of "
+			 "the signatories that answered meet it.", p, best,
+			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv));
+	else if (best_v == worst_v && rated == rows)
 		buf_addf(&b, "Each commitment is met by %s of the signatories "
 			 "that answered in %s.",
+			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), p);
+	else if (best_v == worst_v)
+		buf_addf(&b, "Each of the %zu commitments with a published "
+			 "figure is met by %s of the signatories that answered "
+			 "in %s.", rated,
 			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), p);
 	else
 		buf_addf(&b, "In %s the commitment most often met is \"%s\" "
@@ -111,7 +122,8 @@ int chart_response(struct scene *s, const struct chart_input *in)
 		scene_text(s, "quarter", x, bottom + 13, period_format(p, p0),
 			   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
 			   COLOUR_MUTED);
-		if (!r || !(r->has & (1u << AGG_SUM)) || !(r->v[AGG_SUM] > 0))
+		if (!r || !(r->has & (1u << AGG_SUM)) || !(r->v[AGG_SUM] > 0) ||
+		    !isfinite(r->v[AGG_SUM]))
 			continue;
 		double rate = fmin(100.0 * (double)r->n / r->v[AGG_SUM], 100);
 		double y = axis_map(&ax, rate, bottom, top + 14);
@@ -129,7 +141,7 @@ int chart_response(struct scene *s, const struct chart_input *in)
 	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
 					     AGG_SECTOR);
 	buf_reset(&b);
-	if (r && r->v[AGG_SUM] > 0)
+	if (r && r->v[AGG_SUM] > 0 && isfinite(r->v[AGG_SUM]))
 		buf_addf(&b, "%zu of the %.0f signatories that owed a return "
 			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
 			 period_format(in->period, p1),

@@ -44,7 +44,7 @@ int chart_response(struct scene *s, const struct chart_input *in);
 /* Where organisations' answers to metric lie in the quarter, with org
  * (a roster index, or -1 for none) marked. Needs in->returns; refused
  * for sensitive metrics, where each dot would be one organisation's
- * count of people. */
+ * count of people, and for yes/no metrics. */
 int chart_distribution(struct scene *s, const struct chart_input *in,
 		       int metric, int org);
 

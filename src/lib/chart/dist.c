@@ -77,10 +77,35 @@ static void reading(struct scene *s, const struct metric *m,
 	buf_free(&r);
 }
 
+/* Ticks and their labels under the axis: each label kept inside the
+ * chart, and one that would touch the label before it left out. */
+static void axis_labels(struct scene *s, const struct axis *ax, enum kind kind,
+			double left, double right, double base)
+{
+	char t[NUMTEXT];
+	double last_right = -1e9;
+	for (size_t i = 0; i < ax->nticks; i++) {
+		double x = axis_map(ax, ax->ticks[i], left, right);
+		struct point tick[2] = { { x, base }, { x, base + 4 } };
+		scene_line(s, "tick", tick, 2, 0.5, COLOUR_MUTED);
+		numtext(ax->ticks[i], kind, FIGURE_VALUE, t);
+		double w = fonts_width(s->fonts, WEIGHT_REGULAR, t, SMALL_SIZE);
+		double lx = fmin(fmax(x - w / 2, 2), s->width - 2 - w);
+		if (lx < last_right + 4 || w > s->width - 4)
+			continue;
+		scene_text(s, "axis", lx, base + 14, t, SMALL_SIZE,
+			   WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_MUTED);
+		last_right = lx + w;
+	}
+}
+
 int chart_distribution(struct scene *s, const struct chart_input *in,
 		       int metric, int org)
 {
 	const struct metric *m = &in->cat->metrics[metric];
+	if (m->kind == KIND_YESNO)
+		return refuse(s, "a yes/no answer has only two values; the "
+			      "commitments chart shows it");
 	if (m->sensitive)
 		return refuse(s, "it counts people, so each dot would be one "
 			      "organisation's figure about individuals");
@@ -124,16 +149,7 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 	}
 	double left = MARGIN + 20, right = s->width - MARGIN - 20;
 	double base = s->height - 40;
-	char t[NUMTEXT];
-	for (size_t i = 0; i < ax.nticks; i++) {
-		double x = axis_map(&ax, ax.ticks[i], left, right);
-		struct point tick[2] = { { x, base }, { x, base + 4 } };
-		scene_line(s, "tick", tick, 2, 0.5, COLOUR_MUTED);
-		scene_text(s, "axis", x, base + 14,
-			   numtext(ax.ticks[i], m->kind, FIGURE_VALUE, t),
-			   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
-			   COLOUR_MUTED);
-	}
+	axis_labels(s, &ax, m->kind, left, right, base);
 	struct point axis[2] = { { left, base }, { right, base } };
 	scene_line(s, "baseline", axis, 2, 1, COLOUR_MUTED);
 	double x25 = axis_map(&ax, sum.p25, left, right);

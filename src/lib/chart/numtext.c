@@ -47,7 +47,9 @@ char *numtext(double v, enum kind kind, enum figure figure, char out[NUMTEXT])
 		snprintf(out, NUMTEXT, "%s%%", body);
 	} else if (kind == KIND_MONEY) {
 		fixed(fabs(v), 2, 1, body, sizeof(body));
-		snprintf(out, NUMTEXT, "%s\xC2\xA3%s", v < 0 ? "-" : "", body);
+		int zero = strspn(body, "0.,") == strlen(body);
+		snprintf(out, NUMTEXT, "%s\xC2\xA3%s", v < 0 && !zero ? "-" : "",
+			 body);
 	} else {
 		fixed(v, fabs(v) >= 100 ? 0 : 1, 0, body, sizeof(body));
 		snprintf(out, NUMTEXT, "%s", body);

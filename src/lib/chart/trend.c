@@ -141,10 +141,17 @@ static void reading(struct scene *s, const struct chart_input *in,
 	const struct quarter *last = &q[n - 1];
 	char a[NUMTEXT], b[NUMTEXT], p[PERIOD_TEXT], prev[PERIOD_TEXT];
 	struct buf r = BUF_INIT;
+	if (!last->has && !last->withheld) {
+		buf_addf(&r, "%s: no association answered for %s.", m->label,
+			 period_format(last->period, p));
+		scene_set_reading(s, r.s);
+		buf_free(&r);
+		return;
+	}
 	if (!last->has) {
 		buf_addf(&r, "%s: no sector %s is published for %s, because "
 			 "too few associations answered or it could identify "
-			 "individuals.", m->label, headline_name(stat),
+			 "individuals.", m->label, figure_words(m, stat),
 			 period_format(last->period, p));
 		scene_set_reading(s, r.s);
 		buf_free(&r);
@@ -191,10 +198,11 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 	size_t n = collect(in, metric, stat, q);
 	bool share = m->kind == KIND_YESNO;
 	double lo = 0, hi = share ? 100 : 0;
-	bool any = false;
+	bool any = false, withheld = false;
 	for (size_t i = 0; i < n; i++) {
 		double v[3] = { q[i].v, q[i].band ? q[i].lo : q[i].v,
 				q[i].band ? q[i].hi : q[i].v };
+		withheld |= q[i].withheld;
 		for (int k = 0; q[i].has && k < 3; k++) {
 			lo = fmin(lo, v[k]);
 			hi = fmax(hi, v[k]);
@@ -240,7 +248,8 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 				s->width - x[n - 1] - 10);
 	} else if (!any) {
 		scene_text(s, "note", (left + right) / 2, (top + bottom) / 2,
-			   "No figure published [c]", LABEL_SIZE,
+			   withheld ? "No figure published [c]"
+				    : "No association answered", LABEL_SIZE,
 			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
 	}
 	reading(s, in, metric, stat, q, n);

@@ -54,15 +54,16 @@ static double headline(enum agg_stat stat, const struct metric *m,
 	return *ok ? 100 * child / parent : 0;
 }
 
-/* Whether a sensitive metric's figure may be published. */
-static bool publishable(const struct settings *s, size_t n, double figure,
-			double child)
+/* Whether a sensitive metric's figure may be published (SPEC §6.3): a
+ * rate when the count of people behind it is not small, any other
+ * figure when it is not small itself. */
+static bool publishable(const struct settings *s, size_t n, bool rate,
+			double figure, double child)
 {
 	if ((long)n < s->min_orgs)
 		return false;
-	if (figure > 0 && figure < s->small_below)
-		return false;
-	return !(child > 0 && child < s->small_below);
+	double v = rate ? child : figure;
+	return !(v > 0 && v < s->small_below);
 }
 
 void panel_change(struct aggregate *a, const struct settings *s, int metric,
@@ -112,8 +113,8 @@ void panel_change(struct aggregate *a, const struct settings *s, int metric,
 		if (m->sensitive)
 			for (int k = 0; k < 2; k++)
 				out->published &= publishable(
-					s, out->n, k ? out->after : out->before,
-					needs_parent ? child[k] : 0);
+					s, out->n, stat == AGG_RATE,
+					k ? out->after : out->before, child[k]);
 	}
 	summary_free(&sum[0]);
 	summary_free(&sum[1]);
