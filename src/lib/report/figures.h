@@ -1,0 +1,72 @@
+/* figures: what the reports say about each metric (SPEC §8).
+ *
+ * Worked out from the published aggregates, and, for changes and an
+ * organisation's own answers, from the tidy returns: a change is only
+ * ever stated over the organisations that answered in both quarters
+ * (SPEC §6.2), and only when disclosure control allows it (§6.3). */
+#ifndef PLEDGE_FIGURES_H
+#define PLEDGE_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../chart/charts.h"
+#include "../chart/numtext.h"
+
+/* One published figure. */
+struct cell {
+	bool has;        /* published */
+	bool withheld;   /* not published to protect individuals: "[c]" */
+	double v;
+};
+
+/* A change over a balanced panel. */
+struct delta {
+	bool has;        /* worked out and publishable */
+	double before, after;
+	size_t n;        /* organisations in the panel */
+};
+
+struct metric_line {
+	int metric;
+	enum agg_stat stat;   /* the headline: total, rate or median */
+	size_t n;             /* organisations that answered */
+	struct cell headline, p25, p75;
+	struct delta quarter; /* since the quarter before */
+	struct delta year;    /* since the same quarter a year before */
+};
+
+/* The line for metric in group (AGG_SECTOR or a group of in->agg) for
+ * in->period. Changes need in->returns. */
+void figures_line(const struct chart_input *in, int metric, int group,
+		  struct metric_line *out);
+
+/* Where an answer stands among published quartiles. */
+enum standing { STANDING_UNKNOWN, STANDING_BOTTOM, STANDING_LOWER,
+		STANDING_UPPER, STANDING_TOP };
+
+/* org's own answer to metric in period (from in->returns); false when
+ * it gave none. */
+bool figures_own(const struct chart_input *in, int org, int metric,
+		 int period, double *value);
+
+/* Where value stands against a line's published quartiles: the bottom
+ * quarter (below p25), the lower middle (up to the median), the upper
+ * middle, the top quarter (above p75); unknown when they are not all
+ * published. Needs the sector median too. */
+enum standing figures_standing(const struct chart_input *in, int metric,
+			       int group, double value);
+const char *standing_words(enum standing s);
+
+/* A cell as text: the figure, "[c]" when withheld, "–" when there is
+ * none. */
+char *cell_text(const struct metric *m, enum agg_stat stat,
+		const struct cell *c, char out[NUMTEXT]);
+
+/* A change as text: "+1.2 pts" for rates and percentages, "+25",
+ * "-£0.20" otherwise; "no change" when too small to show; "–" when
+ * there is none. */
+char *delta_text(const struct metric *m, enum agg_stat stat,
+		 const struct delta *d, char *out, size_t size);
+
+#endif
