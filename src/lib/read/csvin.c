@@ -5,8 +5,8 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +17,16 @@ const struct csvin_limits csvin_default_limits = {
 	.max_fields = 4096,
 };
 
-enum state { S_START, S_UNQUOTED, S_QUOTED, S_QUOTE, S_AFTER };
 enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
 
 #define CHUNK (64 * 1024)
+#define OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
-static void init_tables(void);
-
+/* How it works: the input is cut into physical lines (ending in LF, CRLF
+ * or a lone CR), and libcsv is fed one line at a time. So the reader
+ * always knows the line it is on: a record starts on the first line fed
+ * after the one where libcsv ended the record before. Each line is
+ * checked for NUL bytes and its encoding before libcsv sees it. */
 struct csvin {
 	FILE *fp;
 	char *name;
@@ -34,21 +37,18 @@ struct csvin {
 	size_t pos, len;
 	int eof, started, failed;
 	unsigned long long total;
+	struct buf carry;       /* a line cut by the end of a chunk */
 
-	long line;
-	int cr;         /* the last byte was a CR */
-	enum state st;
-	long quote_line;
-
-	struct buf rec;      /* raw bytes of the record being scanned */
+	long line;              /* the line being fed */
+	int in_record;          /* a record has started and not ended */
 	long rec_line;
-	int rec_started;
-	int rec_high;   /* the record has bytes >= 0x80 */
-	size_t ncomma, nsemi;
+	size_t rec_bytes;
+	int quoted;             /* a quote is open (by counting quotes) */
+	long quote_line;        /* where it opened */
 	char locked;
 
 	enum encoding enc;
-	long warn_line;        /* where Windows-1252 was first seen */
+	long warn_line;         /* where Windows-1252 was first seen */
 	iconv_t cd;
 	char *conv;
 	size_t convcap;
@@ -60,20 +60,14 @@ struct csvin {
 	char **ptrs;
 	size_t capptrs;
 	int field_too_long, too_many_fields, row_done;
-
-	const char *bad_code;  /* the record has a problem: skip it */
-	const char *bad_why;
-	long bad_line;
+	char delim;
+	int skipping;           /* passing over the rest of a bad record */
+	int skip_quoted;        /* ...inside a quoted value */
 };
 
 struct csvin *csvin_open(FILE *fp, const char *name,
 			 const struct csvin_limits *lim, struct diags *d)
 {
-	static int tables_ready;
-	if (!tables_ready) {
-		init_tables();
-		tables_ready = 1;
-	}
 	struct csvin *r = xcalloc(1, sizeof(*r));
 	r->fp = fp;
 	r->name = xstrdup(name);
@@ -84,9 +78,9 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 	r->chunk = xmalloc(CHUNK);
 	r->line = 1;
 	r->cd = (iconv_t)-1;
-	buf_init(&r->rec);
+	buf_init(&r->carry);
 	buf_init(&r->fieldbytes);
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+	if (csv_init(&r->parser, OPTIONS))
 		abort();
 	return r;
 }
@@ -98,7 +92,7 @@ void csvin_close(struct csvin *r)
 	csv_free(&r->parser);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
-	buf_free(&r->rec);
+	buf_free(&r->carry);
 	buf_free(&r->fieldbytes);
 	free(r->conv);
 	free(r->offs);
@@ -141,17 +135,6 @@ static void reject_file(struct csvin *r, long line, const char *code,
 		reject_file((r), (line), __VA_ARGS__);                      \
 		return -1;                                                  \
 	} while (0)
-
-/* A problem confined to one record: it is reported and skipped. */
-static void bad_record(struct csvin *r, long line, const char *code,
-		       const char *why)
-{
-	if (r->bad_code)
-		return;
-	r->bad_code = code;
-	r->bad_why = why;
-	r->bad_line = line;
-}
 
 static int check_start(struct csvin *r)
 {
@@ -198,16 +181,6 @@ static int fill(struct csvin *r)
 	return 0;
 }
 
-/* The physical line of byte off of the current record. */
-static long line_at(const struct csvin *r, const char *s, size_t off)
-{
-	long line = r->rec_line;
-	for (size_t i = 0; i < off; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
-			line++;
-	return line;
-}
-
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csvin *r = data;
@@ -230,14 +203,22 @@ static void on_row(int c, void *data)
 	((struct csvin *)data)->row_done = 1;
 }
 
-/* Returns the record's text as UTF-8 in *out, or -1 on an encoding error. */
-static int decode(struct csvin *r, const char **out, size_t *outlen)
+static int has_high(const unsigned char *s, size_t len)
 {
-	const char *s = r->rec.s;
-	size_t len = r->rec.len, bad = 0;
+	unsigned char any = 0;
+	for (size_t i = 0; i < len; i++)
+		any |= s[i];
+	return any >= 0x80;
+}
+
+/* The line's text as UTF-8 in *out, or -1 on an encoding error. */
+static int decode(struct csvin *r, const char *s, size_t len,
+		  const char **out, size_t *outlen)
+{
+	size_t bad = 0;
 	*out = s;
 	*outlen = len;
-	if (!r->rec_high)
+	if (!has_high((const unsigned char *)s, len))
 		return 0;
 	int utf8 = utf8_valid(s, len, &bad);
 	if (r->enc == ENC_UNKNOWN) {
@@ -246,23 +227,23 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 			return 0;
 		}
 		r->enc = ENC_CP1252;
-		r->warn_line = line_at(r, s, bad);
+		r->warn_line = r->line;
 	} else if (r->enc == ENC_UTF8) {
 		if (utf8)
 			return 0;
-		FAIL(r, line_at(r, s, bad), "mixed-encoding",
+		FAIL(r, r->line, "mixed-encoding",
 		     "byte 0x%02X is not UTF-8, though earlier lines are; the "
 		     "file mixes two encodings: save it again as \"CSV UTF-8\"",
 		     (unsigned char)s[bad]);
 	} else if (utf8) {
-		FAIL(r, r->rec_line, "mixed-encoding",
+		FAIL(r, r->line, "mixed-encoding",
 		     "this line is UTF-8, though earlier lines are Windows-1252; "
 		     "the file mixes two encodings: save it again as \"CSV UTF-8\"");
 	}
 	if (r->cd == (iconv_t)-1) {
 		r->cd = iconv_open("UTF-8", "WINDOWS-1252");
 		if (r->cd == (iconv_t)-1)
-			FAIL(r, r->rec_line, "unreadable",
+			FAIL(r, r->line, "unreadable",
 			     "cannot convert from Windows-1252: %s",
 			     strerror(errno));
 	}
@@ -275,7 +256,7 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 	iconv(r->cd, NULL, NULL, NULL, NULL);
 	if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
 		size_t at = (size_t)(in - s);
-		FAIL(r, line_at(r, s, at), "bad-encoding",
+		FAIL(r, r->line, "bad-encoding",
 		     "byte 0x%02X is not a character in UTF-8 or in "
 		     "Windows-1252; save the file as \"CSV UTF-8\"",
 		     (unsigned char)s[at]);
@@ -293,25 +274,106 @@ static int decode(struct csvin *r, const char **out, size_t *outlen)
 	return 0;
 }
 
-static int split(struct csvin *r, struct csvrec *rec)
+static int blank_line(const char *s, size_t len)
 {
-	const char *text;
-	size_t len;
-	if (decode(r, &text, &len) < 0)
-		return -1;
-	char delim = r->locked ? r->locked : (r->nsemi > r->ncomma ? ';' : ',');
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* The delimiter of a record whose first line is s: ';' when it has more
+ * semicolons than commas, unless the caller has locked one. */
+static char delimiter_of(const struct csvin *r, const char *s, size_t len)
+{
+	if (r->locked)
+		return r->locked;
+	size_t commas = 0, semis = 0;
+	for (size_t i = 0; i < len; i++) {
+		commas += s[i] == ',';
+		semis += s[i] == ';';
+	}
+	return semis > commas ? ';' : ',';
+}
+
+/* Follows quotes through a line, to know where an unclosed one opened. */
+static void track_quotes(struct csvin *r, const char *s, size_t len)
+{
+	const char *end = s + len;
+	while ((s = memchr(s, '"', (size_t)(end - s)))) {
+		r->quoted = !r->quoted;
+		if (r->quoted)
+			r->quote_line = r->line;
+		s++;
+	}
+}
+
+static void start_record(struct csvin *r, const char *s, size_t len)
+{
+	r->in_record = 1;
+	r->rec_line = r->line;
+	r->rec_bytes = 0;
+	r->quoted = 0;
+	r->delim = delimiter_of(r, s, len);
+	csv_set_delim(&r->parser, (unsigned char)r->delim);
 	buf_reset(&r->fieldbytes);
 	r->noffs = 0;
 	r->row_done = r->field_too_long = r->too_many_fields = 0;
-	csv_set_delim(&r->parser, (unsigned char)delim);
-	if (csv_parse(&r->parser, text, len, on_field, on_row, r) != len ||
-	    csv_parse(&r->parser, "\n", 1, on_field, on_row, r) != 1 ||
-	    !r->row_done) {
-		csv_fini(&r->parser, NULL, NULL, NULL);
-		FAIL(r, r->rec_line, "bad-quote",
-		     "the quotes on this line do not pair up (%s)",
-		     csv_strerror(csv_error(&r->parser)));
+}
+
+/* Follows the rest of a record libcsv refused as a lenient reader
+ * would, a quote opening a value only at its start, to find where the
+ * record ends. Returns whether a quoted value is still open at the end. */
+static int follow_quotes(const char *s, size_t len, char delim, int quoted,
+			 int field_start)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (quoted) {
+			if (c == '"' && i + 1 < len && s[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+		} else if (c == delim) {
+			field_start = 1;
+		} else if (c == '"' && field_start) {
+			quoted = 1;
+			field_start = 0;
+		} else if (c != ' ' && c != '\t') {
+			field_start = 0;
+		}
 	}
+	return quoted;
+}
+
+/* libcsv refused a byte of the line: the record is reported and left
+ * out, and reading goes on after its end. */
+static void bad_quote(struct csvin *r, const char *text, size_t len,
+		      size_t at)
+{
+	int stray = text[at] == '"';
+	diag_add(r->d, SEV_ERROR, r->name, r->line, NULL, NULL,
+		 stray ? "stray-quote" : "text-after-quote", "%s",
+		 stray ? "a \" in the middle of a value that does not start "
+			 "with one; put the whole value in quotes and double "
+			 "the \" (\"\"); row skipped"
+		       : "text after the closing \" of a quoted value; put "
+			 "the whole value in quotes and double any \" inside "
+			 "it (\"\"); row skipped");
+	csv_free(&r->parser);
+	if (csv_init(&r->parser, OPTIONS))
+		abort();
+	r->in_record = 0;
+	size_t from = stray ? at + 1 : at;
+	r->skip_quoted = follow_quotes(text + from, len - from, r->delim, 0, 0);
+	r->skipping = r->skip_quoted;
+}
+
+/* The record libcsv has ended: 1 with *rec filled, or 0 when it is
+ * skipped for a value or row over a limit. */
+static int finish_record(struct csvin *r, struct csvrec *rec)
+{
+	r->in_record = 0;
 	if (r->field_too_long || r->too_many_fields) {
 		diag_add(r->d, SEV_ERROR, r->name, r->rec_line, NULL, NULL,
 			 r->field_too_long ? "field-too-long"
@@ -331,201 +393,75 @@ static int split(struct csvin *r, struct csvrec *rec)
 	rec->fields = r->ptrs;
 	rec->n = r->noffs;
 	rec->line = r->rec_line;
-	rec->delim = delim;
+	rec->delim = r->delim;
 	return 1;
 }
 
-static int only_spaces(const char *s, size_t len)
+/* Feeds one physical line (with its ending, when it has one) to libcsv.
+ * Returns 1 when it ended a record (*rec filled), 0 to go on, -1 when the
+ * file cannot be read on. */
+static int feed(struct csvin *r, const char *s, size_t len, int ended,
+		struct csvrec *rec)
 {
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
-}
-
-/* A line ended outside quotes: 1 and *rec filled when it completes a
- * record, 0 when it was blank, -1 on error. */
-static int end_record(struct csvin *r, struct csvrec *rec)
-{
-	int ret = 0;
-	r->st = S_START;
-	if (r->bad_code) {
-		diag_add(r->d, SEV_ERROR, r->name, r->bad_line, NULL, NULL,
-			 r->bad_code, "%s", r->bad_why);
-		r->bad_code = NULL;
-	} else if (r->rec_started && !only_spaces(r->rec.s, r->rec.len)) {
-		ret = split(r, rec);
-	}
-	buf_reset(&r->rec);
-	r->rec_started = 0;
-	r->rec_high = 0;
-	r->ncomma = r->nsemi = 0;
-	return ret;
-}
-
-static void count_delim(struct csvin *r, unsigned char c)
-{
-	if (c == ',')
-		r->ncomma++;
-	else
-		r->nsemi++;
-}
-
-/* Advances the quoting state by one byte: 1 at a line end outside
- * quotes, 0 otherwise, -1 on a quoting error. */
-static inline int step(struct csvin *r, unsigned char c)
-{
-	int nl = c == '\n' || c == '\r';
-	int delim = r->locked ? c == (unsigned char)r->locked
-			      : (c == ',' || c == ';');
-	switch (r->st) {
-	case S_START:
-		if (nl)
-			return 1;
-		if (c == '"') {
-			r->st = S_QUOTED;
-			r->quote_line = r->line;
-		} else if (delim) {
-			count_delim(r, c);
-		} else if (c != ' ' && c != '\t') {
-			r->st = S_UNQUOTED;
-		}
-		return 0;
-	case S_UNQUOTED:
-		if (nl)
-			return 1;
-		if (c == '"')
-			bad_record(r, r->line, "stray-quote",
-				   "a \" in the middle of a value that does not "
-				   "start with one; put the whole value in quotes "
-				   "and double the \" (\"\"); row skipped");
-		if (delim) {
-			count_delim(r, c);
-			r->st = S_START;
-		}
-		return 0;
-	case S_QUOTED:
-		if (c == '"')
-			r->st = S_QUOTE;
-		return 0;
-	case S_QUOTE:
-	case S_AFTER:
-		if (c == '"' && r->st == S_QUOTE) {
-			r->st = S_QUOTED;
-			return 0;
-		}
-		if (nl)
-			return 1;
-		if (delim) {
-			count_delim(r, c);
-			r->st = S_START;
-		} else if (c == ' ' || c == '\t') {
-			r->st = S_AFTER;
-		} else {
-			bad_record(r, r->line, "text-after-quote",
-				   "text after the closing \" of a quoted value; "
-				   "put the whole value in quotes and double any "
-				   "\" inside it (\"\"); row skipped");
-			r->st = S_UNQUOTED;
-		}
+	if (memchr(s, '\0', len))
+		FAIL(r, r->line, "nul-byte",
+		     "the file contains a NUL byte, so it is not a text CSV "
+		     "file (if it was saved as \"Unicode text\", save it as "
+		     "\"CSV UTF-8\" instead)");
+	if (r->skipping) {
+		r->skip_quoted = follow_quotes(s, len, r->delim, 1, 0);
+		r->skipping = r->skip_quoted;
+		r->line += ended;
 		return 0;
 	}
-	return 0;
-}
-
-/* Appends the scanned bytes chunk[from..to) to the record. */
-static int take(struct csvin *r, size_t from, size_t to)
-{
-	if (from == to)
-		return 0;
-	buf_add(&r->rec, r->chunk + from, to - from);
-	if (r->rec.len <= r->lim.max_record)
-		return 0;
-	if (r->st == S_QUOTED)
-		reject_file(r, r->quote_line, "unterminated-quote",
-			 "a quoted value starts here and runs on for more than "
-			 "%zu KiB; its closing \" is probably missing",
-			 r->lim.max_record >> 10);
-	else
-		reject_file(r, r->rec_line, "line-too-long",
-			 "the line is longer than the limit of %zu KiB",
-			 r->lim.max_record >> 10);
-	return -1;
-}
-
-/* Bytes the scanner must look at: everything else inside a value just
- * moves on. Non-ASCII bytes are looked at so the record is known to need
- * an encoding check. */
-static unsigned char special_unquoted[256], special_quoted[256];
-
-static void init_tables(void)
-{
-	static const unsigned char both[] = { '\0', '\n', '\r', '"' };
-	for (size_t i = 0; i < sizeof(both); i++)
-		special_unquoted[both[i]] = special_quoted[both[i]] = 1;
-	special_unquoted[','] = special_unquoted[';'] = 1;
-	for (int c = 0x80; c < 0x100; c++)
-		special_unquoted[c] = special_quoted[c] = 1;
-}
-
-/* Handles one byte the fast loop stopped at: 1 at a record's end,
- * 0 to go on, -1 on an error. */
-static int special_byte(struct csvin *r, unsigned char c)
-{
-	if (c == '\r' || (c == '\n' && !r->cr))
-		r->line++;
-	r->cr = c == '\r';
-	if (c == '\0') {
-		reject_file(r, r->line, "nul-byte",
-			 "the file contains a NUL byte, so it is not a text CSV "
-			 "file (if it was saved as \"Unicode text\", save it as "
-			 "\"CSV UTF-8\" instead)");
+	if (!r->in_record) {
+		if (blank_line(s, len)) {
+			r->line += ended;
+			return 0;
+		}
+		start_record(r, s, len);
+	}
+	r->rec_bytes += len;
+	track_quotes(r, s, len);
+	if (r->rec_bytes > r->lim.max_record) {
+		if (r->quoted)
+			FAIL(r, r->quote_line, "unterminated-quote",
+			     "a quoted value starts here and runs on for more "
+			     "than %zu KiB; its closing \" is probably missing",
+			     r->lim.max_record >> 10);
+		FAIL(r, r->rec_line, "line-too-long",
+		     "the line is longer than the limit of %zu KiB",
+		     r->lim.max_record >> 10);
+	}
+	const char *text;
+	size_t tlen;
+	if (decode(r, s, len, &text, &tlen) < 0)
 		return -1;
+	size_t used = csv_parse(&r->parser, text, tlen, on_field, on_row, r);
+	if (used < tlen) {
+		bad_quote(r, text, tlen, used);
+		r->line += ended;
+		return 0;
 	}
-	if (c >= 0x80)
-		r->rec_high = 1;
-	int nl = c == '\n' || c == '\r';
-	if (!nl && !r->rec_started) {
-		r->rec_started = 1;
-		r->rec_line = r->line;
-	}
-	return step(r, c);
+	r->line += ended;
+	if (!r->row_done)
+		return 0;
+	return finish_record(r, rec);
 }
 
-/* Scans the current chunk until a record ends (1, *rec filled), the
- * chunk is used up (0) or an error (-1). */
-static int scan(struct csvin *r, struct csvrec *rec)
+/* The end of the line starting at p (before end): the offset just past
+ * its ending, 0 when more bytes are needed to tell. */
+static size_t line_end(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *p = r->chunk + r->pos, *end = r->chunk + r->len;
-	const unsigned char *span = p;
-	while (p < end) {
-		const unsigned char *from = p;
-		if (r->st == S_UNQUOTED)
-			while (p < end && !special_unquoted[*p])
-				p++;
-		else if (r->st == S_QUOTED)
-			while (p < end && !special_quoted[*p])
-				p++;
-		if (p != from)
-			r->cr = 0;
-		if (p == end)
-			break;
-		int s = special_byte(r, *p);
-		if (s < 0)
-			return -1;
-		p++;
-		if (s > 0) {
-			r->pos = (size_t)(p - r->chunk);
-			if (take(r, (size_t)(span - r->chunk), r->pos - 1) < 0)
-				return -1;
-			span = p;
-			s = end_record(r, rec);
-			if (s != 0)
-				return s;
-		}
+	const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+	const unsigned char *stop = nl ? nl : end;
+	const unsigned char *cr = memchr(p, '\r', (size_t)(stop - p));
+	if (cr) {
+		if (cr + 1 < end)
+			return (size_t)(cr - p) + 1 + (cr[1] == '\n');
+		return 0;
 	}
-	r->pos = r->len;
-	return take(r, (size_t)(span - r->chunk), r->len);
+	return nl ? (size_t)(nl - p) + 1 : 0;
 }
 
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
@@ -539,20 +475,70 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 			if (r->pos == r->len)
 				break;
 		}
-		int s = scan(r, rec);
+		const unsigned char *p = r->chunk + r->pos;
+		const unsigned char *end = r->chunk + r->len;
+		int s;
+		if (r->carry.len && r->carry.s[r->carry.len - 1] == '\r') {
+			/* A CR ended the last chunk: a LF may belong to it. */
+			if (*p == '\n') {
+				buf_addc(&r->carry, '\n');
+				r->pos++;
+			}
+			s = feed(r, r->carry.s, r->carry.len, 1, rec);
+			buf_reset(&r->carry);
+			if (s < 0)
+				return CSVIN_FAIL;
+			if (s > 0)
+				return CSVIN_RECORD;
+			continue;
+		}
+		size_t n = line_end(p, end);
+		if (!n) {
+			/* The line goes on in the next chunk. */
+			buf_add(&r->carry, p, (size_t)(end - p));
+			r->pos = r->len;
+			if (r->carry.len > r->lim.max_record + 2) {
+				long line = r->in_record ? r->rec_line : r->line;
+				reject_file(r, line, "line-too-long",
+					    "the line is longer than the limit "
+					    "of %zu KiB", r->lim.max_record >> 10);
+				return CSVIN_FAIL;
+			}
+			continue;
+		}
+		r->pos += n;
+		if (r->carry.len) {
+			buf_add(&r->carry, p, n);
+			s = feed(r, r->carry.s, r->carry.len, 1, rec);
+			buf_reset(&r->carry);
+		} else {
+			s = feed(r, (const char *)p, n, 1, rec);
+		}
 		if (s < 0)
 			return CSVIN_FAIL;
 		if (s > 0)
 			return CSVIN_RECORD;
 	}
-	if (r->st == S_QUOTED) {
-		reject_file(r, r->quote_line, "unterminated-quote",
+	if (r->carry.len) {
+		int ended = r->carry.s[r->carry.len - 1] == '\r';
+		int s = feed(r, r->carry.s, r->carry.len, ended, rec);
+		buf_reset(&r->carry);
+		if (s < 0)
+			return CSVIN_FAIL;
+		if (s > 0)
+			return CSVIN_RECORD;
+	}
+	if (!r->in_record)
+		return CSVIN_EOF;
+	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+		reject_file(r, r->quote_line ? r->quote_line : r->rec_line,
+			    "unterminated-quote",
 			    "a quoted value starts here but its closing \" is "
 			    "missing");
 		return CSVIN_FAIL;
 	}
-	int s = end_record(r, rec);
-	if (s < 0)
-		return CSVIN_FAIL;
-	return s > 0 ? CSVIN_RECORD : CSVIN_EOF;
+	if (r->row_done && finish_record(r, rec))
+		return CSVIN_RECORD;
+	r->in_record = 0;
+	return CSVIN_EOF;
 }
