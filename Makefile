@@ -61,13 +61,14 @@ $(BIN)/%: $(BUILD)/src/%.o $(LIB)
 
 # Only the drawing programs link Cairo and FreeType.
 $(BIN)/pledge-chart: LIBS += $(CAIRO_LIBS)
+$(BIN)/pledge-report: LIBS += $(CAIRO_LIBS) $(HPDF_LIBS)
 
 $(BUILD)/tests/test_%.o: tests/unit/test_%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS) $(CAIRO_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS) $(CAIRO_LIBS) $(HPDF_LIBS)
 
 $(BUILD)/tests/%.o: tests/tools/%.c
 	@mkdir -p $(dir $@)
@@ -155,6 +156,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.SECONDARY:
+# Objects made through pattern chains are kept, not deleted as intermediates.
+.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/%.o
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,578 @@
+#include "pdf.h"
+#include "../base/buf.h"
+#include "../base/xalloc.h"
+#include "../out/atomic.h"
+#include "pdf_fonts.h"
+
+#include <hpdf.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pdf {
+	HPDF_Doc doc;
+	HPDF_Font font[2];
+	int slot[2];                    /* weight -> set of used codes:
+					   both 0 when both are one font */
+	HPDF_Encoder utf8;
+	HPDF_Page page;                 /* the current page, or NULL */
+	int npages;
+	HPDF_Outline *outlines;
+	size_t noutlines, cap;
+	unsigned char used[2][PDF_FONTS_SET_BYTES]; /* codes set per font */
+	struct buf text;                /* text as libharu is given it */
+	int failed;
+	char why[240];
+};
+
+static void fail(struct pdf *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void fail(struct pdf *p, const char *fmt, ...)
+{
+	if (p->failed)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->why, sizeof(p->why), fmt, ap);
+	va_end(ap);
+	p->failed = 1;
+}
+
+/* What the libharu errors we can meet mean; the others by number. */
+static const char *hpdf_error_name(HPDF_STATUS code)
+{
+	switch (code) {
+	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+	case HPDF_FILE_IO_ERROR: return "a file could not be read";
+	case HPDF_FILE_OPEN_ERROR: return "a file could not be opened";
+	case HPDF_INVALID_FONTDEF_DATA: return "the font has no usable glyphs";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "the font's licence forbids embedding";
+	case HPDF_TTF_INVALID_CMAP: return "the font has no Unicode cmap";
+	case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+	case HPDF_TTF_MISSING_TABLE: return "a TrueType table is missing";
+	case HPDF_INVALID_TTC_FILE: return "not a TrueType collection";
+	case HPDF_INVALID_PARAMETER: return "a value out of range";
+	case HPDF_PAGE_INVALID_FONT_SIZE: return "a text size out of range";
+	case HPDF_PAGE_INVALID_GMODE: return "drawing out of order";
+	case HPDF_PAGE_OUT_OF_RANGE: return "a value out of range";
+	case HPDF_STRING_OUT_OF_RANGE: return "a text too long";
+	case HPDF_ZLIB_ERROR: return "compression failed";
+	default: return "error";
+	}
+}
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	fail(data, "libharu %s (0x%04X, detail %u)",
+	     hpdf_error_name(code), (unsigned)code, (unsigned)detail);
+}
+
+/* Refuses (failing p) any number libharu would misdraw: libharu 2.3.0
+ * writes NaN as a corrupt number, and clamps to +-32767 silently. */
+static int numbers_ok(struct pdf *p, const char *what, const double *v,
+		      size_t n)
+{
+	if (p->failed)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(v[i]) || fabs(v[i]) > HPDF_LIMIT_MAX_REAL) {
+			fail(p, "%s has a position or size that is not a "
+			     "usable number (%g)", what, v[i]);
+			return 0;
+		}
+	}
+	if (!p->page) {
+		fail(p, "%s drawn before any page", what);
+		return 0;
+	}
+	return 1;
+}
+
+/* -1 once the document has failed (a refusal, or an error libharu
+ * reported to on_error), else 0: each drawing ends with it. */
+static int done(struct pdf *p)
+{
+	return p->failed ? -1 : 0;
+}
+
+static void set_fill(struct pdf *p, struct rgb c)
+{
+	HPDF_Page_SetRGBFill(p->page, c.r / 255.0f, c.g / 255.0f,
+			     c.b / 255.0f);
+}
+
+static void set_stroke(struct pdf *p, struct rgb c, double width)
+{
+	HPDF_Page_SetRGBStroke(p->page, c.r / 255.0f, c.g / 255.0f,
+			       c.b / 255.0f);
+	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
+}
+
+/* Decodes one UTF-8 character at *s, advancing it. Bad bytes,
+ * overlong forms and surrogates give U+FFFD and move on by one. */
+static unsigned long next_char(const unsigned char **s)
+{
+	const unsigned char *q = *s;
+	unsigned long c = q[0];
+	int n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1
+		: c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+	*s = q + 1;
+	if (n <= 0)
+		return n ? 0xFFFD : c;
+	c &= 0x3F >> n;
+	for (int i = 1; i <= n; i++) {
+		if ((q[i] & 0xC0) != 0x80)
+			return 0xFFFD;
+		c = (c << 6) | (q[i] & 0x3F);
+	}
+	static const unsigned long least[] = { 0, 0x80, 0x800, 0x10000 };
+	if (c < least[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0xFFFD;
+	*s = q + n + 1;
+	return c;
+}
+
+static void add_utf8(struct buf *b, unsigned long c)
+{
+	char u[3];
+	if (c < 0x80) {
+		buf_addc(b, (char)c);
+		return;
+	}
+	if (c < 0x800) {
+		u[0] = (char)(0xC0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3F));
+		buf_add(b, u, 2);
+		return;
+	}
+	u[0] = (char)(0xE0 | c >> 12);
+	u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	u[2] = (char)(0x80 | (c & 0x3F));
+	buf_add(b, u, 3);
+}
+
+/* text as libharu's UTF-8 encoder can take it, into b: only the basic
+ * plane (libharu drops the rest without a word), control characters as
+ * spaces. Marks each character in used, when given, for the ToUnicode
+ * map. */
+static const char *clean_text(struct buf *b, const char *text,
+			      unsigned char *used)
+{
+	buf_reset(b);
+	const unsigned char *s = (const unsigned char *)text;
+	while (*s) {
+		unsigned long c = next_char(&s);
+		if (c > 0xFFFF)
+			c = 0xFFFD;
+		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+			c = ' ';
+		if (used)
+			pdf_fonts_mark(used, c);
+		add_utf8(b, c);
+	}
+	return b->s;
+}
+
+/* Sets the document information; 0 or -1. */
+static int set_info(struct pdf *p, const struct pdf_info *info)
+{
+	struct tm tm;
+	if (info->date < 0 || !gmtime_r(&info->date, &tm) ||
+	    tm.tm_year + 1900 > 9999) {
+		fail(p, "the date %lld is not between 1970 and 9999",
+		     (long long)info->date);
+		return -1;
+	}
+	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
+	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
+	 * strings with a byte-order mark, as PDF wants text outside ASCII. */
+	struct { HPDF_InfoType type; const char *value; } attrs[] = {
+		{ HPDF_INFO_TITLE, info->title },
+		{ HPDF_INFO_AUTHOR, info->author },
+		{ HPDF_INFO_SUBJECT, info->subject },
+		{ HPDF_INFO_CREATOR, info->creator },
+	};
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(*attrs); i++)
+		if (attrs[i].value && attrs[i].value[0])
+			HPDF_SetInfoAttr(p->doc, attrs[i].type,
+					 clean_text(&p->text, attrs[i].value,
+						    NULL));
+	return done(p);
+}
+
+/* Loads and embeds the two fonts; 0 or -1. */
+static int load_fonts(struct pdf *p, const char *paths[2])
+{
+	for (int w = 0; w < 2; w++) {
+		const char *problem = pdf_fonts_problem(paths[w]);
+		if (problem) {
+			fail(p, "cannot embed %s as a TrueType font: %s",
+			     paths[w], problem);
+			return -1;
+		}
+		const char *name =
+			HPDF_LoadTTFontFromFile(p->doc, paths[w], HPDF_TRUE);
+		if (name)
+			p->font[w] = HPDF_GetFont(p->doc, name, "UTF-8");
+		if (!name || !p->font[w]) {
+			char why[sizeof(p->why)];
+			snprintf(why, sizeof(why), "%s", p->why);
+			p->failed = 0;
+			fail(p, "cannot embed %s as a TrueType font: %s",
+			     paths[w], why[0] ? why : "libharu said no more");
+			return -1;
+		}
+	}
+	p->slot[WEIGHT_REGULAR] = 0;
+	p->slot[WEIGHT_BOLD] = p->font[1] == p->font[0] ? 0 : 1;
+	return 0;
+}
+
+struct pdf *pdf_new(const char *regular, const char *bold,
+		    const struct pdf_info *info, char *why, size_t size)
+{
+	struct pdf *p = xcalloc(1, sizeof(*p));
+	buf_init(&p->text);
+	p->doc = HPDF_New(on_error, p);
+	if (!p->doc) {
+		snprintf(why, size, "libharu could not start");
+		free(p);
+		return NULL;
+	}
+	const char *paths[2] = { regular, bold };
+	int ok = HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL) == HPDF_OK &&
+		 HPDF_UseUTFEncodings(p->doc) == HPDF_OK &&
+		 HPDF_SetCurrentEncoder(p->doc, "UTF-8") == HPDF_OK &&
+		 (p->utf8 = HPDF_GetEncoder(p->doc, "UTF-8")) &&
+		 load_fonts(p, paths) == 0 && set_info(p, info) == 0;
+	if (!ok || p->failed) {
+		fail(p, "libharu could not start a document");
+		snprintf(why, size, "%s", p->why);
+		pdf_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void pdf_free(struct pdf *p)
+{
+	if (!p)
+		return;
+	if (p->doc)
+		HPDF_Free(p->doc);
+	free(p->outlines);
+	buf_free(&p->text);
+	free(p);
+}
+
+int pdf_add_page(struct pdf *p)
+{
+	if (p->failed)
+		return -1;
+	HPDF_Page page = HPDF_AddPage(p->doc);
+	if (!page || HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
+				       HPDF_PAGE_PORTRAIT) != HPDF_OK ||
+	    HPDF_Page_SetLineCap(page, HPDF_ROUND_END) != HPDF_OK ||
+	    HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN) != HPDF_OK) {
+		fail(p, "libharu could not add a page");
+		return -1;
+	}
+	p->page = page;
+	return ++p->npages;
+}
+
+int pdf_use_page(struct pdf *p, int n)
+{
+	if (p->failed)
+		return -1;
+	if (n < 1 || n > p->npages) {
+		fail(p, "there is no page %d of %d", n, p->npages);
+		return -1;
+	}
+	p->page = HPDF_GetPageByIndex(p->doc, (HPDF_UINT)(n - 1));
+	if (!p->page)
+		fail(p, "libharu lost page %d", n);
+	return done(p);
+}
+
+int pdf_page_count(const struct pdf *p)
+{
+	return p->npages;
+}
+
+double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
+		      double size)
+{
+	struct buf b = BUF_INIT;
+	const char *s = clean_text(&b, text, NULL);
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[w],
+						(const HPDF_BYTE *)s,
+						(HPDF_UINT)b.len);
+	buf_free(&b);
+	return tw.width * size / 1000.0;
+}
+
+double pdf_ascent(const struct pdf *p, enum weight w, double size)
+{
+	return HPDF_Font_GetAscent(p->font[w]) * size / 1000.0;
+}
+
+double pdf_descent(const struct pdf *p, enum weight w, double size)
+{
+	return -HPDF_Font_GetDescent(p->font[w]) * size / 1000.0;
+}
+
+int pdf_text(struct pdf *p, double x, double y, const char *text,
+	     double size, enum weight w, enum align align, struct rgb colour)
+{
+	double v[] = { x, y, size };
+	if (!numbers_ok(p, "a text", v, 3))
+		return -1;
+	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
+		fail(p, "a text has a size of %g points", size);
+		return -1;
+	}
+	const char *s = clean_text(&p->text, text, p->used[p->slot[w]]);
+	double width = HPDF_Font_TextWidth(p->font[w], (const HPDF_BYTE *)s,
+					   (HPDF_UINT)p->text.len).width *
+		       size / 1000.0;
+	double left = align == ALIGN_LEFT ? x
+		      : align == ALIGN_CENTRE ? x - width / 2 : x - width;
+	double at[] = { left, PDF_PAGE_HEIGHT - y };
+	if (!numbers_ok(p, "a text", at, 2))
+		return -1;
+	HPDF_Page_BeginText(p->page);
+	HPDF_Page_SetFontAndSize(p->page, p->font[w], (HPDF_REAL)size);
+	set_fill(p, colour);
+	HPDF_Page_TextOut(p->page, (HPDF_REAL)at[0], (HPDF_REAL)at[1], s);
+	HPDF_Page_EndText(p->page);
+	return done(p);
+}
+
+int pdf_rect(struct pdf *p, double x, double y, double w, double h,
+	     struct rgb fill)
+{
+	double v[] = { x, PDF_PAGE_HEIGHT - y - h, w, h };
+	if (!numbers_ok(p, "a rectangle", v, 4))
+		return -1;
+	if (w < 0 || h < 0) {
+		fail(p, "a rectangle has a negative size (%g by %g)", w, h);
+		return -1;
+	}
+	set_fill(p, fill);
+	HPDF_Page_Rectangle(p->page, (HPDF_REAL)v[0], (HPDF_REAL)v[1],
+			    (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Fill(p->page);
+	return done(p);
+}
+
+/* Checks that there are n >= least points, each usable. */
+static int points_ok(struct pdf *p, const char *what, const struct point *pts,
+		     size_t n, size_t least)
+{
+	if (!p->failed && n < least) {
+		fail(p, "%s has %zu points", what, n);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double v[] = { pts[i].x, PDF_PAGE_HEIGHT - pts[i].y };
+		if (!numbers_ok(p, what, v, 2))
+			return 0;
+	}
+	return !p->failed;
+}
+
+/* A path through pts (checked), once the colours and pen are set: libharu
+ * takes those only outside a path. */
+static void trace(struct pdf *p, const struct point *pts, size_t n)
+{
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)pts[0].x,
+			 (HPDF_REAL)(PDF_PAGE_HEIGHT - pts[0].y));
+	for (size_t i = 1; i < n; i++)
+		HPDF_Page_LineTo(p->page, (HPDF_REAL)pts[i].x,
+				 (HPDF_REAL)(PDF_PAGE_HEIGHT - pts[i].y));
+}
+
+/* Checks a line width (and dash), refusing what libharu cannot draw. */
+static int pen_ok(struct pdf *p, const char *what, double width,
+		  const double *dash)
+{
+	double v[] = { width, dash ? dash[0] : 1, dash ? dash[1] : 1 };
+	if (!numbers_ok(p, what, v, 3))
+		return 0;
+	if (!(width > 0 && width <= HPDF_MAX_LINEWIDTH) ||
+	    (dash && !(dash[0] > 0 && dash[0] <= HPDF_MAX_DASH_PATTERN &&
+		       dash[1] > 0 && dash[1] <= HPDF_MAX_DASH_PATTERN))) {
+		fail(p, "%s has a line width or dash out of range (%g)", what,
+		     width);
+		return 0;
+	}
+	return 1;
+}
+
+int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
+		 double width, const double *dash, struct rgb stroke)
+{
+	if (!pen_ok(p, "a line", width, dash))
+		return -1;
+	HPDF_UINT16 pattern[2] = { 1, 1 };
+	for (int i = 0; dash && i < 2; i++)
+		if (dash[i] >= 1.5)
+			pattern[i] = (HPDF_UINT16)lround(dash[i]);
+	if (!points_ok(p, "a line", pts, n, 2))
+		return -1;
+	set_stroke(p, stroke, width);
+	HPDF_Page_SetDash(p->page, dash ? pattern : NULL, dash ? 2 : 0, 0);
+	trace(p, pts, n);
+	HPDF_Page_Stroke(p->page);
+	return done(p);
+}
+
+int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
+		struct rgb fill)
+{
+	if (!points_ok(p, "an area", pts, n, 2))
+		return -1;
+	set_fill(p, fill);
+	trace(p, pts, n);
+	HPDF_Page_ClosePath(p->page);
+	HPDF_Page_Fill(p->page);
+	return done(p);
+}
+
+int pdf_circle(struct pdf *p, double x, double y, double r,
+	       const struct rgb *fill, const struct rgb *stroke, double width)
+{
+	double v[] = { x, PDF_PAGE_HEIGHT - y, r };
+	if (!numbers_ok(p, "a dot", v, 3) ||
+	    (stroke && !pen_ok(p, "a dot", width, NULL)))
+		return -1;
+	if (!(r > 0)) {
+		fail(p, "a dot has a radius of %g", r);
+		return -1;
+	}
+	if (fill)
+		set_fill(p, *fill);
+	if (stroke) {
+		set_stroke(p, *stroke, width);
+		HPDF_Page_SetDash(p->page, NULL, 0, 0);
+	}
+	HPDF_Page_Circle(p->page, (HPDF_REAL)v[0], (HPDF_REAL)v[1],
+			 (HPDF_REAL)r);
+	if (fill && stroke)
+		HPDF_Page_FillStroke(p->page);
+	else if (fill)
+		HPDF_Page_Fill(p->page);
+	else if (stroke)
+		HPDF_Page_Stroke(p->page);
+	else
+		HPDF_Page_EndPath(p->page);
+	return done(p);
+}
+
+int pdf_outline(struct pdf *p, int parent, const char *title, int page,
+		double y)
+{
+	double v[] = { PDF_PAGE_HEIGHT - y };
+	if (p->failed || !numbers_ok(p, "a bookmark", v, 1))
+		return -1;
+	if (parent < -1 || parent >= (int)p->noutlines || page < 1 ||
+	    page > p->npages) {
+		fail(p, "a bookmark points at no page (%d) or parent (%d)",
+		     page, parent);
+		return -1;
+	}
+	HPDF_Outline up = parent < 0 ? NULL : p->outlines[parent];
+	HPDF_Outline o = HPDF_CreateOutline(p->doc, up,
+					    clean_text(&p->text, title, NULL),
+					    p->utf8);
+	HPDF_Page at = HPDF_GetPageByIndex(p->doc, (HPDF_UINT)(page - 1));
+	HPDF_Destination dst = at ? HPDF_Page_CreateDestination(at) : NULL;
+	if (!o || !dst || p->failed) {
+		fail(p, "libharu could not add a bookmark");
+		return -1;
+	}
+	/* FitH: libharu 2.3.0 refuses XYZ without a zoom */
+	HPDF_Destination_SetFitH(dst, (HPDF_REAL)v[0]);
+	HPDF_Outline_SetDestination(o, dst);
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	if (p->noutlines == 0)
+		HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	GROW(p->outlines, p->cap, p->noutlines + 1);
+	p->outlines[p->noutlines] = o;
+	return p->failed ? -1 : (int)p->noutlines++;
+}
+
+const char *pdf_error(const struct pdf *p)
+{
+	return p->failed ? p->why : NULL;
+}
+
+/* The whole document, as libharu writes it, into out. */
+static int render(struct pdf *p, struct buf *out)
+{
+	for (int i = 0; i < 2; i++) {
+		char why[sizeof(p->why)];
+		if ((i == 0 || p->font[1] != p->font[0]) &&
+		    pdf_fonts_fit(p->font[i], p->used[i], why, sizeof(why))) {
+			fail(p, "%s", why);
+			return -1;
+		}
+	}
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed) {
+		fail(p, "libharu could not write the document");
+		return -1;
+	}
+	HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
+	HPDF_ResetStream(p->doc); /* to read from the start, every time */
+	buf_reset(out);
+	buf_grow(out, size);
+	HPDF_UINT32 got = size;
+	if (HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)out->s, &got) !=
+		    HPDF_OK || got != size || p->failed) {
+		fail(p, "libharu could not write the document");
+		return -1;
+	}
+	out->len = size;
+	out->s[size] = '\0';
+	return 0;
+}
+
+int pdf_save(struct pdf *p, const char *path, mode_t mode, char *why,
+	     size_t size)
+{
+	if (!p->failed && p->npages == 0)
+		fail(p, "the document has no page");
+	struct buf bytes = BUF_INIT;
+	if (p->failed || render(p, &bytes) < 0) {
+		snprintf(why, size, "cannot write %s: %s", path, p->why);
+		buf_free(&bytes);
+		return -1;
+	}
+	struct atomic_file f;
+	int ret = 0;
+	if (atomic_open(&f, path, mode) < 0) {
+		ret = -1;
+	} else if (fwrite(bytes.s, 1, bytes.len, f.fp) != bytes.len) {
+		int e = errno ? errno : EIO;
+		atomic_abort(&f);
+		errno = e;
+		ret = -1;
+	} else {
+		ret = atomic_commit(&f);
+	}
+	if (ret < 0)
+		snprintf(why, size, "cannot write %s: %s", path,
+			 strerror(errno));
+	buf_free(&bytes);
+	return ret;
+}

@@ -1,0 +1,120 @@
+/* pdf: A4 documents with libharu, the ground the reports are laid on.
+ *
+ * A document is set in two TrueType fonts (the settings font_regular and
+ * font_bold), embedded, so any UTF-8 text is real text that pdftotext
+ * gives back exactly; characters outside Unicode's basic plane and bad
+ * UTF-8 bytes are set as U+FFFD. Every page is A4 portrait. Positions
+ * are in points from the top left of the page, y downwards, as in chart
+ * scenes; this module turns them the PDF way up.
+ *
+ * This module is the only one that calls libharu, and it guards it:
+ * every number is checked to be finite and within libharu's range
+ * (|v| <= 32767) before libharu sees it (libharu 2.3.0 takes a NaN
+ * rectangle without complaint and writes a corrupt page), and every
+ * error libharu reports is recorded. The first refusal or error marks
+ * the document failed: later calls do nothing and return -1, and
+ * pdf_save refuses to write it, naming it. A document with the same
+ * content and date comes out byte for byte the same. */
+#ifndef PLEDGE_PDF_H
+#define PLEDGE_PDF_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "../chart/scene.h"
+
+/* A4 portrait, in points. */
+#define PDF_PAGE_WIDTH 595.276
+#define PDF_PAGE_HEIGHT 841.89
+
+struct pdf;
+
+/* What the document says about itself (UTF-8; NULL or "" leaves an
+ * entry out). date is its creation and modification time: the caller
+ * takes it from SOURCE_DATE_EPOCH when that is set, so a rerun makes the
+ * same bytes. It is written in UTC. */
+struct pdf_info {
+	const char *title;
+	const char *author;
+	const char *subject;
+	const char *creator;
+	time_t date;
+};
+
+/* Starts an empty document (no page yet) with the TrueType fonts at
+ * regular and bold, compressed. Returns NULL with a reason in why (of
+ * size bytes) when a font cannot be loaded or embedded (libharu takes
+ * TrueType only, not OpenType/CFF), or a date is before 1970 or after
+ * 9999. Free it with pdf_free. */
+struct pdf *pdf_new(const char *regular, const char *bold,
+		    const struct pdf_info *info, char *why, size_t size);
+void pdf_free(struct pdf *p);
+
+/* Adds an A4 page and makes it the current page. Returns its number,
+ * from 1, or -1. */
+int pdf_add_page(struct pdf *p);
+
+/* Makes page n (from 1) current again, to add what could not be known
+ * while it was made ("Page N of M"). Returns 0, or -1 when there is no
+ * page n (the document is then failed). */
+int pdf_use_page(struct pdf *p, int n);
+
+int pdf_page_count(const struct pdf *p);
+
+/* The advance width of UTF-8 text at size points, as the PDF sets it
+ * (the same widths the document carries for viewers); the font's
+ * extent above and below the baseline (both positive). */
+double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
+		      double size);
+double pdf_ascent(const struct pdf *p, enum weight w, double size);
+double pdf_descent(const struct pdf *p, enum weight w, double size);
+
+/* Drawing on the current page. Each returns 0, or -1 when a number is
+ * not finite or out of range, a size is negative, there is no page, or
+ * libharu failed: the document is then failed (see pdf_error). */
+
+/* Text with its baseline at y, anchored at x by align. */
+int pdf_text(struct pdf *p, double x, double y, const char *text,
+	     double size, enum weight w, enum align align, struct rgb colour);
+
+/* A filled rectangle with its top-left corner at x, y. */
+int pdf_rect(struct pdf *p, double x, double y, double w, double h,
+	     struct rgb fill);
+
+/* An open line through n >= 2 points, with round joins and ends. dash is
+ * NULL for a solid line, or {on, off} lengths in points (libharu takes
+ * whole points only: they are rounded, to at least 1). */
+int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
+		 double width, const double *dash, struct rgb stroke);
+
+/* A filled polygon through n >= 2 points, closed back to the first. */
+int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
+		struct rgb fill);
+
+/* A circle at x, y of radius r > 0, filled when fill is not NULL, its
+ * outline stroked width wide when stroke is not NULL. */
+int pdf_circle(struct pdf *p, double x, double y, double r,
+	       const struct rgb *fill, const struct rgb *stroke, double width);
+
+/* Adds a bookmark titled title (UTF-8) that opens page with y (points
+ * from the top) at the top of the window, fitted to its width, under
+ * parent (an earlier return of pdf_outline), or at the top level when
+ * parent is -1. Bookmarks show open, and the viewer opens with them.
+ * Returns the bookmark's number, or -1. */
+int pdf_outline(struct pdf *p, int parent, const char *title, int page,
+		double y);
+
+/* NULL, or why the document failed: the first refusal or libharu error. */
+const char *pdf_error(const struct pdf *p);
+
+/* Writes the document to path atomically (see out/atomic.h), to get mode
+ * (0600 for a confidential report card, 0644 for the sector report).
+ * Returns 0, or -1 with a message naming path in why when the document
+ * has failed, has no page, libharu cannot write it, or the disk refuses
+ * it; path is then left as it was, with no partial file. Saving again
+ * writes the same bytes. */
+int pdf_save(struct pdf *p, const char *path, mode_t mode, char *why,
+	     size_t size);
+
+#endif

@@ -1,0 +1,183 @@
+#include "pdf_fonts.h"
+#include "../base/buf.h"
+#include "../base/xalloc.h"
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writes a ToUnicode CMap for the codes in used into st: runs of codes
+ * that share a first byte as one bfrange line each (a single code is a
+ * run of one), at most 100 lines to a block (PDF 32000-1, 9.10.3). Each
+ * code is the character's own Unicode value, so maps to itself. */
+static void write_cmap(HPDF_Stream st, const unsigned char *used)
+{
+	static const char head[] =
+		"/CIDInit /ProcSet findresource begin\n"
+		"12 dict begin\n"
+		"begincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		"/Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n"
+		"/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	static const char tail[] =
+		"endcmap\n"
+		"CMapName currentdict /CMap defineresource pop\n"
+		"end\nend\n";
+	struct buf out = BUF_INIT, block = BUF_INIT;
+	buf_adds(&out, head);
+	int lines = 0;
+	for (unsigned long c = 0; c <= 0xFFFF; c++) {
+		if (!pdf_fonts_has(used, c))
+			continue;
+		unsigned long last = c;
+		while ((last & 0xFF) != 0xFF && pdf_fonts_has(used, last + 1))
+			last++;
+		buf_addf(&block, "<%04lX> <%04lX> <%04lX>\n", c, last, c);
+		c = last;
+		if (++lines == 100 || c == 0xFFFF) {
+			buf_addf(&out, "%d beginbfrange\n%sendbfrange\n", lines,
+				 block.s);
+			buf_reset(&block);
+			lines = 0;
+		}
+	}
+	if (lines)
+		buf_addf(&out, "%d beginbfrange\n%sendbfrange\n", lines,
+			 block.s);
+	buf_adds(&out, tail);
+	HPDF_MemStream_FreeData(st);
+	HPDF_Stream_Write(st, (const HPDF_BYTE *)out.s, (HPDF_UINT)out.len);
+	buf_free(&block);
+	buf_free(&out);
+}
+
+/* Writes the CIDToGIDMap up to the highest code in used into st. */
+static void write_map(HPDF_Stream st, HPDF_FontDef def,
+		      const unsigned char *used)
+{
+	unsigned long n = 0x10000;
+	while (n > 1 && !pdf_fonts_has(used, n - 1))
+		n--;
+	HPDF_BYTE *map = xcalloc(n, 2);
+	for (unsigned long c = 0; c < n; c++) {
+		if (!pdf_fonts_has(used, c))
+			continue;
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+		map[2 * c] = (HPDF_BYTE)(gid >> 8);
+		map[2 * c + 1] = (HPDF_BYTE)gid;
+	}
+	HPDF_MemStream_FreeData(st);
+	HPDF_Stream_Write(st, map, (HPDF_UINT)(2 * n));
+	free(map);
+}
+
+/* Puts a /W array of the widths of the codes in used into cidfont:
+ * "c [w w ...]" for each run, of at most 1000 (libharu's arrays hold
+ * 32,767 at most). */
+static HPDF_STATUS write_widths(HPDF_Dict cidfont, HPDF_FontDef def,
+				const unsigned char *used)
+{
+	HPDF_Array w = HPDF_Array_New(cidfont->mmgr);
+	if (!w || HPDF_Dict_Add(cidfont, "W", w) != HPDF_OK)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Array run = NULL;
+	HPDF_UINT len = 0;
+	HPDF_STATUS ret = HPDF_OK;
+	for (unsigned long c = 0; c <= 0xFFFF && ret == HPDF_OK; c++) {
+		if (!pdf_fonts_has(used, c)) {
+			run = NULL;
+			continue;
+		}
+		if (!run || len == 1000) {
+			run = HPDF_Array_New(cidfont->mmgr);
+			len = 0;
+			if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)c) ||
+			    HPDF_Array_Add(w, run))
+				return HPDF_FAILD_TO_ALLOC_MEM;
+		}
+		ret = HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(
+						def, (HPDF_UINT16)c));
+		len++;
+	}
+	return ret;
+}
+
+int pdf_fonts_fit(HPDF_Font font, const unsigned char *used, char *why,
+		  size_t size)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+	if (!attr || attr->type != HPDF_FONT_TYPE0_TT || !attr->fontdef ||
+	    attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || !cmap ||
+	    !cmap->stream || !attr->map_stream || !attr->map_stream->stream ||
+	    !attr->descendant_font ||
+	    HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap) {
+		snprintf(why, size, "libharu %s lays out fonts in a way this "
+			 "program does not know", HPDF_GetVersion());
+		return -1;
+	}
+	/* what made it a CMap file; a ToUnicode stream needs none of it */
+	static const char *const cmap_keys[] = { "Type", "CMapName",
+						 "CIDSystemInfo", "WMode" };
+	for (size_t i = 0; i < sizeof(cmap_keys) / sizeof(*cmap_keys); i++)
+		HPDF_Dict_RemoveElement(cmap, cmap_keys[i]);
+	/* the ordering of Identity-H is "Identity"; libharu writes
+	 * "Identity-H", which a reader falls back on if it must */
+	HPDF_Dict info = HPDF_Dict_GetItem(attr->descendant_font,
+					   "CIDSystemInfo", HPDF_OCLASS_DICT);
+	if (info)
+		HPDF_Dict_Add(info, "Ordering",
+			      HPDF_String_New(info->mmgr, "Identity", NULL));
+	write_cmap(cmap->stream, used);
+	write_map(attr->map_stream->stream, attr->fontdef, used);
+	if (write_widths(attr->descendant_font, attr->fontdef, used) !=
+	    HPDF_OK) {
+		snprintf(why, size, "libharu could not list the widths");
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned long be32(const unsigned char *b)
+{
+	return (unsigned long)b[0] << 24 | (unsigned long)b[1] << 16 |
+	       (unsigned long)b[2] << 8 | b[3];
+}
+
+const char *pdf_fonts_problem(const char *path)
+{
+	static const char *const need[] = { "head", "hhea", "maxp", "hmtx",
+					    "cmap", "loca", "glyf", "name" };
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return strerror(errno);
+	unsigned char dir[12 + 64 * 16];
+	size_t n = fread(dir, 1, sizeof(dir), fp);
+	long end = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
+	fclose(fp);
+	if (n < 12 || (be32(dir) != 0x00010000 && memcmp(dir, "true", 4)))
+		return n >= 4 && !memcmp(dir, "OTTO", 4)
+		       ? "an OpenType font with CFF outlines, which libharu "
+			 "cannot embed" : "not a TrueType font";
+	size_t tables = (size_t)dir[4] << 8 | dir[5], found = 0;
+	if (tables == 0 || 12 + tables * 16 > n)
+		return "not a TrueType font (its table directory)";
+	for (size_t i = 0; i < tables; i++) {
+		const unsigned char *t = dir + 12 + i * 16;
+		if (end < 0 || be32(t + 8) > (unsigned long)end ||
+		    be32(t + 12) > (unsigned long)end - be32(t + 8))
+			return "a cut or damaged TrueType font";
+		for (size_t k = 0; k < sizeof(need) / sizeof(*need); k++)
+			found += !memcmp(t, need[k], 4);
+	}
+	return found == sizeof(need) / sizeof(*need) ? NULL
+	       : "a TrueType font without the tables libharu needs";
+}

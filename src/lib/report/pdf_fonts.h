@@ -1,0 +1,58 @@
+/* pdf_fonts: libharu 2.3.0's Unicode fonts, put right and cut to the
+ * characters a document sets (for report/pdf only).
+ *
+ * With its UTF-8 encoder, libharu sets each character as a two-byte code
+ * equal to its Unicode value (Identity-H), and its CIDToGIDMap takes the
+ * code on to the font's glyph. Of what it writes for each font, these
+ * are redone here, the last three from the codes the document used:
+ * - /CIDSystemInfo /Ordering: "Identity", as Identity-H's is; libharu
+ *   writes "Identity-H", and poppler, looking for that collection when
+ *   a font has no code mapped, says "Unknown character collection".
+ * - /ToUnicode: libharu writes a copy of its encoder's CMap file, whose
+ *   "begincidrange" is not an operator of ToUnicode CMaps, so poppler
+ *   warns ("Invalid 'begincidrange' operator in ToUnicode CMap") and
+ *   throws the map away. It becomes a ToUnicode CMap
+ *   (bfrange) mapping each used code to itself.
+ * - /CIDToGIDMap: libharu writes all 65,536 entries (128 KB, about 1 ms
+ *   a font to compress); it is cut after the highest used code, with
+ *   unused codes at glyph 0.
+ * - /W: libharu lists the width of every character of the font; it
+ *   lists those used.
+ * The streams are rewritten in place through libharu's object API, so no
+ * object is left over and libharu still compresses them. */
+#ifndef PLEDGE_PDF_FONTS_H
+#define PLEDGE_PDF_FONTS_H
+
+#include <stddef.h>
+
+#include <hpdf.h>
+
+/* A set of codes U+0000..U+FFFF, a bit each. */
+#define PDF_FONTS_SET_BYTES (65536 / 8)
+
+static inline void pdf_fonts_mark(unsigned char *set, unsigned long c)
+{
+	set[c >> 3] |= (unsigned char)(1u << (c & 7));
+}
+
+static inline int pdf_fonts_has(const unsigned char *set, unsigned long c)
+{
+	return set[c >> 3] >> (c & 7) & 1;
+}
+
+/* NULL when the file at path looks like a TrueType font whose tables lie
+ * inside it, with those libharu reads; else what is wrong with it.
+ * libharu 2.3.0 crashes on a short or foreign file rather than report
+ * it. Font settings come from the federation, so this guards against
+ * the wrong file, an OpenType/CFF font, a collection or a cut copy, not
+ * against a crafted font. */
+const char *pdf_fonts_problem(const char *path);
+
+/* Redoes font's tables for the codes in used, just before the document
+ * is saved (again, when saved again). Returns 0, or -1 with a reason in
+ * why when the font is not laid out as libharu 2.3.0 lays out a UTF-8
+ * TrueType font; libharu's own errors go to the document's handler. */
+int pdf_fonts_fit(HPDF_Font font, const unsigned char *used, char *why,
+		  size_t size);
+
+#endif
