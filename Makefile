@@ -29,7 +29,7 @@ ALL_LDFLAGS = $(LDFLAGS)
 LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
-PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart
+PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart pledge-report
 PROG_BIN := $(PROGS:%=$(BIN)/%)
 LIBS = $(CSV_LIBS) -lm
 

@@ -1,0 +1,71 @@
+/* doc: a report as a flow of blocks down A4 pages.
+ *
+ * Keeps the place on the page, starts a new page when a block would not
+ * fit, wraps text to a width, sets headings with bookmarks, and at the
+ * end puts "Page N of M" and the footer on every page. Built on pdf.h;
+ * text is measured with the same fonts the charts use. */
+#ifndef PLEDGE_DOC_H
+#define PLEDGE_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../chart/charts.h"
+#include "../model/wording.h"
+#include "pdf.h"
+
+#define DOC_MARGIN 48.0
+#define DOC_WIDTH (PDF_PAGE_WIDTH - 2 * DOC_MARGIN)
+#define DOC_BOTTOM (PDF_PAGE_HEIGHT - 56.0)
+
+/* What a report is made from. */
+struct report_input {
+	struct chart_input chart;     /* catalogue, roster, settings, fonts,
+					 published figures, tidy returns,
+					 the quarter */
+	const struct wording *words;
+	const char *pdf_regular;      /* font files for the PDF (perhaps */
+	const char *pdf_bold;         /* subsets of the chart fonts) */
+	time_t date;                  /* printed as the report's date */
+	struct rgb accent;            /* from the wording's accent_colour */
+};
+
+struct doc {
+	struct pdf *pdf;
+	const struct report_input *in;
+	double y;                     /* the top of the next block */
+	int chapter;                  /* outline entry of the section */
+	const char *footer;
+};
+
+/* Starts a document with its first page. Returns 0, or -1 with why. */
+int doc_open(struct doc *d, const struct report_input *in,
+	     const char *title, const char *subject, const char *footer,
+	     char *why, size_t size);
+
+/* Makes sure height points are left on the page, else starts a new one. */
+void doc_need(struct doc *d, double height);
+void doc_new_page(struct doc *d);
+
+/* Text wrapped to width from x, advancing the place; returns the lines. */
+size_t doc_text(struct doc *d, double x, double width, const char *text,
+		double size, enum weight w, struct rgb colour);
+
+/* A section heading (level 1, with a bookmark) or sub-heading (2). */
+void doc_heading(struct doc *d, int level, const char *text);
+
+/* A scene (a chart) at full width, and its reading under it. */
+void doc_chart(struct doc *d, const struct scene *s);
+
+/* Puts the page numbers and footer on every page and saves to path
+ * with mode. Returns 0, or -1 with why; nothing is left at path then. */
+int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
+	      size_t size);
+
+/* Frees a document that is not saved. */
+void doc_abandon(struct doc *d);
+
+/* "#0072B2" as a colour; the Okabe-Ito blue when it is not one. */
+struct rgb colour_from_hex(const char *hex);
+
+#endif

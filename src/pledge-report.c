@@ -1,0 +1,224 @@
+/* pledge-report: the sector report and a report card per signatory. */
+#include "base/buf.h"
+#include "base/cli.h"
+#include "base/xalloc.h"
+#include "model/period.h"
+#include "model/wording.h"
+#include "read/tidyin.h"
+#include "report/doc.h"
+#include "report/sector.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char *prog = "pledge-report";
+static const char *synopsis = "sector --out=FILE [OPTION]... [AGGREGATES]";
+
+static void usage(void)
+{
+	printf("Usage: %s sector --out=FILE [OPTION]... [AGGREGATES]\n"
+"Write the sector report as a PDF, from aggregates (pledge-aggregate's\n"
+"output; standard input when none is named), for the latest quarter in\n"
+"them: a cover, the figures at a glance, a section for each pledge area\n"
+"with a table of every metric and its charts, data quality and method.\n"
+"Wording and branding come from report.csv in the templates folder.\n"
+"\n"
+"  -O, --out=FILE        write the report to FILE (replaced only when\n"
+"                        complete)\n"
+"  -p, --period=QUARTER  report QUARTER instead of the latest\n"
+"  -R, --returns=FILE    tidy returns (pledge-ingest's output) of the\n"
+"                        quarters shown, for changes that compare like\n"
+"                        with like; give it once for each file\n"
+"  -i, --issues=FILE     pledge-ingest's issues CSV, for data quality\n"
+"  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
+"  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
+"      --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"\n"
+"The date printed is $SOURCE_DATE_EPOCH when it is set, else today, so a\n"
+"report can be made again with the same bytes.\n"
+"\n"
+"Exit status: 0 written, 1 written but some input row was skipped,\n"
+"2 the report could not be written.\n", prog);
+}
+
+struct opts {
+	struct cli cli;
+	const char *mode, *out, *issues;
+	const char **returns;
+	size_t nreturns;
+};
+
+static int own_option(int c, void *ctx)
+{
+	struct opts *o = ctx;
+	switch (c) {
+	case 'O': o->out = optarg; return 0;
+	case 'i': o->issues = optarg; return 0;
+	case 'R':
+		o->returns = xreallocarray(o->returns, o->nreturns + 1,
+					   sizeof(char *));
+		o->returns[o->nreturns++] = optarg;
+		return 0;
+	default: return -1;
+	}
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		CLI_LONGOPTS,
+		CLI_PERIOD,
+		{ "out", required_argument, NULL, 'O' },
+		{ "returns", required_argument, NULL, 'R' },
+		{ "issues", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:i:",
+		      own_option, o) < 0)
+		return -1;
+	o->mode = optind < argc ? argv[optind++] : NULL;
+	const char *why = !o->mode ? "say what to write: sector"
+			  : strcmp(o->mode, "sector")
+				  ? "the only report is 'sector'"
+			  : !o->out ? "--out is needed"
+			  : argc - optind > 1 ? "only one aggregates file is read"
+					      : NULL;
+	if (why) {
+		fprintf(stderr, "%s: %s\n", prog, why);
+		cli_usage_hint(&o->cli);
+		return -1;
+	}
+	return 0;
+}
+
+/* The date to print: $SOURCE_DATE_EPOCH, else now. */
+static int report_date(time_t *t)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s) {
+		*t = time(NULL);
+		return 0;
+	}
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (*end || v < 0 || v > 253402300799LL) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH '%s' is not a number "
+			"of seconds since 1970\n", prog, s);
+		return -1;
+	}
+	*t = (time_t)v;
+	return 0;
+}
+
+struct world {
+	struct catalogue cat;
+	struct roster roster;
+	struct settings set;
+	struct aggin agg;
+	struct aggregate ret;
+	struct wording words;
+	struct fonts *fonts;
+	int has_ret;
+};
+
+static const char *const required_words[] = { "federation", "report_title",
+	"report_subject", "introduction", "withheld_note", "change_note",
+	NULL };
+
+static int load(const struct opts *o, struct world *w, struct diags *d,
+		const char *aggregates)
+{
+	const char *dir = templates_dir(o->cli.templates);
+	char *metrics = path_join(dir, "metrics.csv");
+	char *settings = path_join(dir, "settings.csv");
+	char *report = path_join(dir, "report.csv");
+	int ok = catalogue_load(&w->cat, metrics, d) == 0;
+	ok = ok && settings_load(&w->set, settings, d) == 0;
+	ok = ok && wording_load(&w->words, report, required_words, d) == 0;
+	ok = ok && roster_load(&w->roster, o->cli.roster, d) == 0;
+	ok = ok && aggin_read(&w->agg, aggregates, &w->cat, d) == 0;
+	free(metrics);
+	free(settings);
+	free(report);
+	if (!ok)
+		return -1;
+	aggregate_init(&w->ret, &w->cat, &w->roster);
+	w->has_ret = 1;
+	for (size_t i = 0; i < o->nreturns; i++)
+		if (tidyin_read(&w->ret, o->returns[i], d) < 0)
+			return -1;
+	char why[300];
+	w->fonts = fonts_load(w->set.font_regular, w->set.font_bold, why,
+			      sizeof(why));
+	if (!w->fonts) {
+		fprintf(stderr, "%s: %s\n", prog, why);
+		return -1;
+	}
+	return 0;
+}
+
+static void unload(struct world *w)
+{
+	fonts_free(w->fonts);
+	if (w->has_ret)
+		aggregate_free(&w->ret);
+	wording_free(&w->words);
+	aggin_free(&w->agg);
+	catalogue_free(&w->cat);
+	roster_free(&w->roster);
+	settings_free(&w->set);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
+				   .usage = usage, .roster = ROSTER_DEFAULT,
+				   .period = PERIOD_NONE } };
+	if (parse_args(argc, argv, &o) < 0)
+		return EXIT_FATAL;
+	struct diags d;
+	diags_init(&d);
+	d.prog = prog;
+	d.echo = stderr;
+	struct world w;
+	memset(&w, 0, sizeof(w));
+	settings_default(&w.set);
+	int status = EXIT_FATAL;
+	time_t date;
+	const char *aggregates = optind < argc ? argv[optind] : "-";
+	if (report_date(&date) == 0 && load(&o, &w, &d, aggregates) == 0) {
+		struct report_input in = {
+			.chart = { .cat = &w.cat, .roster = &w.roster,
+				   .settings = &w.set, .fonts = w.fonts,
+				   .agg = &w.agg,
+				   .returns = o.nreturns ? &w.ret : NULL,
+				   .period = o.cli.period != PERIOD_NONE
+						     ? o.cli.period : w.agg.last },
+			.words = &w.words,
+			.pdf_regular = w.set.font_regular,
+			.pdf_bold = w.set.font_bold,
+			.date = date,
+			.accent = colour_from_hex(
+				wording_get(&w.words, "accent_colour")),
+		};
+		char why[400];
+		if (in.chart.period == PERIOD_NONE)
+			fprintf(stderr, "%s: %s has no figures to report\n",
+				prog, aggregates);
+		else if (sector_write(&in, o.issues, o.out, why,
+				      sizeof(why)) < 0)
+			fprintf(stderr, "%s: %s\n", prog, why);
+		else
+			status = d.errors ? EXIT_REJECTED : EXIT_OK;
+	}
+	unload(&w);
+	diags_free(&d);
+	free(o.returns);
+	return status;
+}
