@@ -6,6 +6,8 @@
 # folder cannot be written or the disk is full.
 # usage: run.sh BIN_DIR [KILLS]
 set -u
+# Reports print their date: a fixed one makes runs comparable byte for byte.
+export SOURCE_DATE_EPOCH=1795000000
 bin=$(cd "$1" && pwd)
 kills=${2:-12}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -117,7 +119,7 @@ printf 'metric,value\nstaff_total,15\n' >"$tmp/full/input/2026-Q3/HX09.csv"
 status=$?
 [ $status -eq 2 ] && grep -q 'File too large\|No space' "$tmp/full.err" && ok ||
 	bad "a full disk gave status $status: $(head -3 "$tmp/full.err")"
-for f in returns.csv aggregates.csv charts/response.png manifest.csv; do
+for f in returns.csv aggregates.csv charts/response.png sector-report.pdf manifest.csv; do
 	cmp -s "$tmp/ref/output/2026-Q3/$f" "$tmp/full/output/2026-Q3/$f" ||
 		{ bad "after a full disk, 2026-Q3/$f is not the earlier good one"; break; }
 done && ok

@@ -170,12 +170,19 @@ static const double columns[] = { 0, 190, 220, 290, 380 };
 static void table_head(struct doc *d)
 {
 	static const char *const head[] = { "Metric", "n", "Figure",
-		"Middle half", "Change: quarter / year" };
+		"Middle half", "Change (over n): quarter / year" };
 	doc_need(d, ROW * 3);
 	for (int c = 0; c < 5; c++)
 		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, head[c],
 			 TABLE_SIZE, WEIGHT_BOLD, ALIGN_LEFT, COLOUR_MUTED);
 	d->y += ROW;
+}
+
+/* "12)": how many associations a change was worked out over. */
+static const char *panel_n(const struct delta *c, char out[24])
+{
+	snprintf(out, 24, "%zu)", c->n);
+	return out;
 }
 
 static void table_row(struct doc *d, int metric)
@@ -185,16 +192,18 @@ static void table_row(struct doc *d, int metric)
 	struct metric_line l;
 	figures_line(ci, metric, AGG_SECTOR, &l);
 	char v[NUMTEXT], lo[NUMTEXT], hi[NUMTEXT], q[64], y[64];
-	char n[24], iqr[2 * NUMTEXT + 8], change[160];
+	char n[24], iqr[2 * NUMTEXT + 8], change[200], n1[24], n2[24];
 	snprintf(n, sizeof(n), "%zu", l.n);
 	snprintf(iqr, sizeof(iqr), "%s", "");
 	if (l.stat == AGG_MEDIAN)
 		snprintf(iqr, sizeof(iqr), "%s to %s",
 			 cell_text(m, l.stat, &l.p25, lo),
 			 cell_text(m, l.stat, &l.p75, hi));
-	snprintf(change, sizeof(change), "%s / %s",
-		 delta_text(m, l.stat, &l.quarter, q, sizeof(q)),
-		 delta_text(m, l.stat, &l.year, y, sizeof(y)));
+	delta_text(m, l.stat, &l.quarter, q, sizeof(q));
+	delta_text(m, l.stat, &l.year, y, sizeof(y));
+	snprintf(change, sizeof(change), "%s%s%s / %s%s%s", q,
+		 l.quarter.has ? " (" : "", l.quarter.has ? panel_n(&l.quarter, n1) : "",
+		 y, l.year.has ? " (" : "", l.year.has ? panel_n(&l.year, n2) : "");
 	const struct fonts *f = ci->fonts;
 	char *label = fonts_fit(f, WEIGHT_REGULAR, m->label, TABLE_SIZE,
 				columns[1] - 6);
