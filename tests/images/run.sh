@@ -121,5 +121,28 @@ else
 	failed "svg"
 fi
 
+# The sector report's first pages, rendered by poppler, against their
+# references: what a CEO sees first (the cover and the figures at a
+# glance, with their charts drawn as vectors by the same scenes).
+(cd "$here" && SOURCE_DATE_EPOCH=1795000000 "$bin/pledge-report" sector \
+	--templates "$root/templates" --roster roster.csv --returns returns.csv \
+	--out "$out/sector.pdf" aggregates.csv) >"$out/report.out" 2>&1
+pdftoppm -r 40 -f 1 -l 2 -png "$out/sector.pdf" "$out/sector" 2>"$out/pdftoppm.err"
+for page in 1 2; do
+	png=$out/sector-$page.png
+	[ -f "$png" ] || png=$out/sector-0$page.png
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$png" "$here/expected/sector-page$page.png"
+	fi
+	if [ -f "$png" ] && [ ! -s "$out/pdftoppm.err" ] &&
+		"$tools/pngdiff" "$here/expected/sector-page$page.png" "$png" \
+			"$out/sector-page$page.diff.png" >"$out/sector.pngdiff" 2>&1; then
+		passed
+	else
+		failed "sector report page $page: differs from expected/sector-page$page.png"
+		sed 's,^,    ,' "$out/report.out" "$out/pdftoppm.err" "$out/sector.pngdiff" | head -10
+	fi
+done
+
 echo "images: $pass passed, $fail failed"
 [ $fail -eq 0 ]

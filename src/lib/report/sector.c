@@ -5,6 +5,7 @@
 #include "../model/period.h"
 #include "../read/table.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,8 +89,13 @@ static void figure_and_change(const struct metric *m,
 	char v[NUMTEXT], c[64];
 	buf_addf(b, "%s", cell_text(m, l->stat, &l->headline, v));
 	if (l->quarter.has)
-		buf_addf(b, " (%s on the quarter)",
+		buf_addf(b, " (%s on the quarter",
 			 delta_text(m, l->stat, &l->quarter, c, sizeof(c)));
+	if (l->year.has)
+		buf_addf(b, "%s%s on the year", l->quarter.has ? ", " : " (",
+			 delta_text(m, l->stat, &l->year, c, sizeof(c)));
+	if (l->quarter.has || l->year.has)
+		buf_addc(b, ')');
 }
 
 static void response_line(struct doc *d, struct buf *b)
@@ -237,6 +243,8 @@ static void area_section(struct doc *d, const char *area)
 		 WEIGHT_REGULAR, COLOUR_MUTED);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "withheld_note"), 8,
 		 WEIGHT_REGULAR, COLOUR_MUTED);
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "not_answered_note"), 8,
+		 WEIGHT_REGULAR, COLOUR_MUTED);
 	d->y += 10;
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		if (strcmp(ci->cat->metrics[m].area, area))
@@ -250,9 +258,11 @@ static void area_section(struct doc *d, const char *area)
 	buf_free(&b);
 }
 
-/* Counts of each problem code in the issues CSV, for data quality. */
-static void quality_codes(struct doc *d, const char *issues)
+/* Counts of each problem code in the issues CSV, for data quality;
+ * returns how many returns were reported missing. */
+static size_t quality_codes(struct doc *d, const char *issues, bool print)
 {
+	size_t missing = 0;
 	struct diags quiet;
 	diags_init(&quiet);
 	struct table *t = issues ? table_open(issues, NULL, &quiet) : NULL;
@@ -265,6 +275,7 @@ static void quality_codes(struct doc *d, const char *issues)
 		size_t counts[64], n = 0;
 		struct table_row row;
 		while (table_next(t, &row) == TABLE_ROW) {
+			missing += !strcmp(row.f[col[1]], "missing-return");
 			buf_reset(&b);
 			buf_addf(&b, "%s: %s", row.f[col[0]], row.f[col[1]]);
 			size_t k = 0;
@@ -277,8 +288,11 @@ static void quality_codes(struct doc *d, const char *issues)
 			if (k < n)
 				counts[k]++;
 		}
-		doc_heading(d, 2, "Problems found in the returns");
-		if (!n)
+		if (!print)
+			n = 0;
+		else
+			doc_heading(d, 2, "Problems found in the returns");
+		if (print && !n)
 			doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10,
 				 WEIGHT_REGULAR, COLOUR_TEXT);
 		for (size_t k = 0; k < n; k++) {
@@ -292,6 +306,7 @@ static void quality_codes(struct doc *d, const char *issues)
 	table_close(t);
 	diags_free(&quiet);
 	buf_free(&b);
+	return missing;
 }
 
 static void quality(struct doc *d, const char *issues)
@@ -304,13 +319,20 @@ static void quality(struct doc *d, const char *issues)
 					     AGG_SECTOR);
 	double owed = r ? r->v[AGG_SUM] : 0;
 	size_t accepted = r ? r->n : 0;
-	buf_addf(&b, "Returns expected: %.0f. Returns with answers accepted: "
-		 "%zu. Not received or not accepted: %.0f.", owed, accepted,
-		 owed > (double)accepted ? owed - (double)accepted : 0);
+	size_t missing = quality_codes(d, issues, false);
+	double received = owed - (double)missing;
+	double rejected = received - (double)accepted;
+	buf_addf(&b, "Returns expected: %.0f. Received: %.0f. Accepted (at "
+		 "least one answer taken in): %zu. Rejected: %.0f. Missing: "
+		 "%zu.", owed, received > 0 ? received : 0, accepted,
+		 rejected > 0 ? rejected : 0, missing);
+	if (!issues)
+		buf_adds(&b, " (Without the issues file, returns not received "
+			 "are counted as rejected.)");
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10.5, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 6;
-	quality_codes(d, issues);
+	quality_codes(d, issues, true);
 	buf_free(&b);
 }
 
