@@ -6,6 +6,7 @@
 #include "model/wording.h"
 #include "read/tidyin.h"
 #include "report/doc.h"
+#include "report/card.h"
 #include "report/sector.h"
 
 #include <errno.h>
@@ -15,21 +16,29 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *prog = "pledge-report";
-static const char *synopsis = "sector --out=FILE [OPTION]... [AGGREGATES]";
+static const char *synopsis = "sector|orgs --out=PATH [OPTION]... [AGGREGATES]";
 
 static void usage(void)
 {
 	printf("Usage: %s sector --out=FILE [OPTION]... [AGGREGATES]\n"
-"Write the sector report as a PDF, from aggregates (pledge-aggregate's\n"
-"output; standard input when none is named), for the latest quarter in\n"
-"them: a cover, the figures at a glance, a section for each pledge area\n"
-"with a table of every metric and its charts, data quality and method.\n"
+"   or: %s orgs --out=DIR --returns=FILE... [OPTION]... [AGGREGATES]\n"
+"Write PDF reports from aggregates (pledge-aggregate's output; standard\n"
+"input when none is named) for the latest quarter in them.\n"
+"\n"
+"sector: the sector report: a cover, the figures at a glance, a section\n"
+"for each pledge area with a table of every metric and its charts, data\n"
+"quality and method (publishable, mode 0644).\n"
+"orgs: a report card for every signatory with an accepted return, as\n"
+"DIR/ORG_ID.pdf: its own figures beside the sector's and its peer\n"
+"group's, where it stands, its trend and the commitments it meets\n"
+"(confidential, mode 0600).\n"
 "Wording and branding come from report.csv in the templates folder.\n"
 "\n"
-"  -O, --out=FILE        write the report to FILE (replaced only when\n"
-"                        complete)\n"
+"  -O, --out=PATH        the report file (sector) or folder (orgs); a\n"
+"                        file is replaced only when complete\n"
 "  -p, --period=QUARTER  report QUARTER instead of the latest\n"
 "  -R, --returns=FILE    tidy returns (pledge-ingest's output) of the\n"
 "                        quarters shown, for changes that compare like\n"
@@ -44,7 +53,7 @@ static void usage(void)
 "report can be made again with the same bytes.\n"
 "\n"
 "Exit status: 0 written, 1 written but some input row was skipped,\n"
-"2 the report could not be written.\n", prog);
+"2 the report could not be written.\n", prog, prog);
 }
 
 struct opts {
@@ -83,10 +92,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		      own_option, o) < 0)
 		return -1;
 	o->mode = optind < argc ? argv[optind++] : NULL;
-	const char *why = !o->mode ? "say what to write: sector"
-			  : strcmp(o->mode, "sector")
-				  ? "the only report is 'sector'"
+	int orgs = o->mode && !strcmp(o->mode, "orgs");
+	const char *why = !o->mode ? "say what to write: sector or orgs"
+			  : strcmp(o->mode, "sector") && !orgs
+				  ? "the reports are 'sector' and 'orgs'"
 			  : !o->out ? "--out is needed"
+			  : orgs && !o->nreturns
+				  ? "report cards need --returns"
 			  : argc - optind > 1 ? "only one aggregates file is read"
 					      : NULL;
 	if (why) {
@@ -175,6 +187,44 @@ static void unload(struct world *w)
 	settings_free(&w->set);
 }
 
+/* One card per signatory with an accepted return, into dir; a progress
+ * line on a terminal. Returns the exit status. */
+static int write_cards(const struct report_input *in, const struct world *w,
+		       const char *dir)
+{
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		fprintf(stderr, "%s: cannot make %s: %s\n", prog, dir,
+			strerror(errno));
+		return EXIT_FATAL;
+	}
+	int tty = isatty(STDERR_FILENO), status = EXIT_OK;
+	size_t due = 0, done = 0;
+	for (size_t i = 0; i < w->roster.len; i++)
+		due += card_due(in, (int)i);
+	for (size_t i = 0; i < w->roster.len; i++) {
+		if (!card_due(in, (int)i))
+			continue;
+		char why[400];
+		char *path = xasprintf("%s/%s.pdf", dir, w->roster.orgs[i].id);
+		if (card_write(in, (int)i, path, why, sizeof(why)) < 0) {
+			fprintf(stderr, "%s%s: report card for %s: %s\n",
+				tty ? "\r\033[K" : "", prog,
+				w->roster.orgs[i].id, why);
+			status = errno == ENOSPC || errno == EFBIG ? EXIT_FATAL
+								   : EXIT_REJECTED;
+		}
+		free(path);
+		if (status == EXIT_FATAL)
+			break;
+		if (tty)
+			fprintf(stderr, "\r%s: report cards: %zu of %zu\033[K",
+				prog, ++done, due);
+	}
+	if (tty)
+		fputs("\r\033[K", stderr);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
@@ -211,11 +261,15 @@ int main(int argc, char **argv)
 		if (in.chart.period == PERIOD_NONE)
 			fprintf(stderr, "%s: %s has no figures to report\n",
 				prog, aggregates);
+		else if (!strcmp(o.mode, "orgs"))
+			status = write_cards(&in, &w, o.out);
 		else if (sector_write(&in, o.issues, o.out, why,
 				      sizeof(why)) < 0)
 			fprintf(stderr, "%s: %s\n", prog, why);
 		else
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;
+		if (status == EXIT_OK && d.errors)
+			status = EXIT_REJECTED;
 	}
 	unload(&w);
 	diags_free(&d);

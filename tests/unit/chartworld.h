@@ -115,14 +115,7 @@ static inline int P(const char *text)
 /* Appends a published row as aggin_read would. */
 static inline void put_row(struct world *w, const struct agg_row *row)
 {
-	struct aggin *a = &w->agg;
-	a->rows = realloc(a->rows, (a->len + 1) * sizeof(*a->rows));
-	assert_non_null(a->rows);
-	a->rows[a->len++] = *row;
-	if (a->first == PERIOD_NONE || row->period < a->first)
-		a->first = row->period;
-	if (a->last == PERIOD_NONE || row->period > a->last)
-		a->last = row->period;
+	assert_int_equal(aggin_add(&w->agg, row), 0);
 }
 
 /* Publishes a sector row: has says which of v[] are published. */

@@ -12,6 +12,13 @@ static const char *const columns[] = { "period", "metric", "group", "n",
 	NULL };
 enum { A_PERIOD, A_METRIC, A_GROUP, A_N, A_FIRST_STAT, A_FLAG = 12 };
 
+static uint64_t key_of(int period, int metric, int group)
+{
+	return ((uint64_t)(uint32_t)period << 32) |
+	       ((uint64_t)(uint16_t)(metric + 2) << 16) |
+	       (uint16_t)(group + 2);
+}
+
 static int group_index(struct aggin *in, const char *name)
 {
 	if (!strcmp(name, "sector"))
@@ -67,18 +74,32 @@ static void read_row(struct aggin *in, const struct catalogue *cat,
 	}
 	row.n = (size_t)n;
 	row.suppressed = !strcmp(f[A_FLAG], "c");
+	if (aggin_add(in, &row) < 0)
+		diag_add(d, SEV_ERROR, t->name, line, NULL, f[A_METRIC],
+			 "bad-aggregate", "this period, metric and group "
+			 "appear twice; row skipped");
+}
+
+int aggin_add(struct aggin *in, const struct agg_row *row)
+{
+	uint64_t key = key_of(row->period, row->metric, row->group);
+	if (intmap_get(&in->index, key) >= 0)
+		return -1;
 	GROW(in->rows, in->cap, in->len + 1);
-	in->rows[in->len++] = row;
-	if (in->first == PERIOD_NONE || row.period < in->first)
-		in->first = row.period;
-	if (row.period > in->last)
-		in->last = row.period;
+	intmap_put(&in->index, key, in->len);
+	in->rows[in->len++] = *row;
+	if (in->first == PERIOD_NONE || row->period < in->first)
+		in->first = row->period;
+	if (row->period > in->last)
+		in->last = row->period;
+	return 0;
 }
 
 int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	       struct diags *d)
 {
 	memset(in, 0, sizeof(*in));
+	intmap_init(&in->index);
 	in->first = in->last = PERIOD_NONE;
 	struct table *t = table_open(path, NULL, d);
 	int col[13];
@@ -106,17 +127,13 @@ void aggin_free(struct aggin *in)
 		free(in->groups[i]);
 	free(in->groups);
 	free(in->rows);
+	intmap_free(&in->index);
 	memset(in, 0, sizeof(*in));
 }
 
 const struct agg_row *aggin_find(const struct aggin *in, int period,
 				 int metric, int group)
 {
-	for (size_t i = 0; i < in->len; i++) {
-		const struct agg_row *r = &in->rows[i];
-		if (r->period == period && r->metric == metric &&
-		    r->group == group)
-			return r;
-	}
-	return NULL;
+	long i = intmap_get(&in->index, key_of(period, metric, group));
+	return i < 0 ? NULL : &in->rows[i];
 }

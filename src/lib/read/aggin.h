@@ -3,6 +3,7 @@
 #ifndef PLEDGE_AGGIN_H
 #define PLEDGE_AGGIN_H
 
+#include "../base/intmap.h"
 #include "../model/catalogue.h"
 #include "../model/diag.h"
 #include "../stats/aggregate.h"
@@ -14,6 +15,7 @@ struct aggin {
 	size_t ngroups;
 	int first, last;      /* the earliest and latest period, or
 				 PERIOD_NONE when there are no rows */
+	struct intmap index;  /* (period, metric, group) -> row */
 };
 
 /* Reads path ("-" for standard input). Rows naming a metric the
@@ -23,6 +25,10 @@ struct aggin {
 int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	       struct diags *d);
 void aggin_free(struct aggin *in);
+
+/* Adds a row (as read, or made by a caller); -1 when a row for the same
+ * period, metric and group is already there. */
+int aggin_add(struct aggin *in, const struct agg_row *row);
 
 /* The row for period, metric (AGG_RETURNS for response counts) and
  * group (AGG_SECTOR or a groups index), or NULL. */

@@ -1,0 +1,568 @@
+#include "card.h"
+#include "figures.h"
+#include "../base/buf.h"
+#include "../chart/layout.h"
+#include "../model/period.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EN_DASH "\xE2\x80\x93"
+#define ARROW " \xE2\x86\x92 "       /* " → " */
+#define MIDDOT " \xC2\xB7 "          /* " · " */
+
+#define TABLE_SIZE 8.5
+#define TABLE_LEAD (TABLE_SIZE * 1.3)
+#define TABLE_PAD 3.0
+#define TEXT_SIZE 9.0
+#define NOTE_SIZE 8.5
+
+#define TREND_MAX 6            /* metrics in "your trend" */
+#define TREND_PER_AREA 2
+
+/* The English a card uses for a card_* key the wording lacks, so an
+ * older templates/report.csv still makes a whole card. */
+static const char *const fallback[][2] = {
+	{ "card_title", "Report card" },
+	{ "card_peer_group", "Peer group" },
+	{ "card_quarter", "Quarter" },
+	{ "card_col_metric", "Measure" },
+	{ "card_col_own", "Your figure" },
+	{ "card_col_sector", "Sector" },
+	{ "card_col_peer", "Peer group" },
+	{ "card_col_position", "Your position" },
+	{ "card_key", "Sector and peer-group figures are the total for a "
+		"count, the share for an \xE2\x80\x9C" "of which\xE2\x80\x9D "
+		"count or a yes/no question, and the median otherwise. Your "
+		"position is where your own figure lies among the sector"
+		"\xE2\x80\x99s associations: bottom quarter, lower middle, "
+		"upper middle or top quarter (for an \xE2\x80\x9C" "of which"
+		"\xE2\x80\x9D count, by number)." },
+	{ "card_by_number", "by number" },
+	{ "card_yes", "Yes" },
+	{ "card_no", "No" },
+	{ "card_commitments", "Commitments" },
+	{ "card_meets", "meets" },
+	{ "card_does_not_meet", "does not meet" },
+	{ "card_not_answered", "not answered" },
+	{ "card_trend", "Your trend" },
+	{ "card_no_trend", "There is no trend to show yet: a trend needs "
+		"answers in at least two quarters." },
+	{ "card_confidential", "Confidential" },
+};
+
+struct card {
+	struct doc d;
+	const struct report_input *in;
+	struct chart_input pub;   /* published figures only: the card
+				     states no changes, so no panels */
+	int org;
+	int group;                /* the peer group in the aggregates, or
+				     -2 when it has no published figures */
+	int period;
+	bool withheld;            /* a "[c]" was shown */
+	bool dash;                /* a "–" was shown */
+	double label_width;       /* the table's columns */
+	double own_right, sector_right, peer_right, position_x, position_w;
+};
+
+static const char *word(const struct report_input *in, const char *key)
+{
+	const char *t = in->words ? wording_get(in->words, key) : "";
+	if (t[0])
+		return t;
+	for (size_t i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (!strcmp(fallback[i][0], key))
+			return fallback[i][1];
+	return "";
+}
+
+/* The words for area (area_<id>), or the id itself. */
+static const char *area_title(const struct report_input *in,
+			      const char *area)
+{
+	char key[160];
+	snprintf(key, sizeof(key), "area_%s", area);
+	const char *t = in->words ? wording_get(in->words, key) : "";
+	return t[0] ? t : area;
+}
+
+static int peer_group(const struct report_input *in, int org)
+{
+	const char *name = in->chart.roster->orgs[org].peer_group;
+	const struct aggin *a = in->chart.agg;
+	for (size_t i = 0; a && name && i < a->ngroups; i++)
+		if (!strcmp(a->groups[i], name))
+			return (int)i;
+	return -2;
+}
+
+bool card_due(const struct report_input *in, int org)
+{
+	const struct chart_input *c = &in->chart;
+	if (!c->returns || !c->roster || !c->cat || org < 0 ||
+	    (size_t)org >= c->roster->len || c->period == PERIOD_NONE)
+		return false;
+	double v;
+	for (size_t m = 0; m < c->cat->len; m++)
+		if (figures_own(c, org, (int)m, c->period, &v))
+			return true;
+	return false;
+}
+
+/* --- own figures --- */
+
+/* org's own figure for metric m in period, in the form the card shows
+ * it: the share for an "of which" count when it answered both it and
+ * its parent (parent above 0), else the answer itself. *rate says which;
+ * *count is the answer. False when it did not answer. */
+static bool own_value(const struct card *c, int m, int period, double *v,
+		      bool *rate, double *count)
+{
+	const struct metric *mt = &c->in->chart.cat->metrics[m];
+	double x, parent;
+	if (!figures_own(&c->in->chart, c->org, m, period, &x) ||
+	    !isfinite(x))
+		return false;
+	*count = x;
+	*rate = false;
+	*v = x;
+	if (mt->kind == KIND_COUNT && mt->parent >= 0 &&
+	    figures_own(&c->in->chart, c->org, mt->parent, period, &parent) &&
+	    isfinite(parent) && parent > 0) {
+		*v = 100 * x / parent;
+		*rate = true;
+	}
+	return true;
+}
+
+static void own_text(const struct card *c, int m, double v, bool rate,
+		     char out[NUMTEXT])
+{
+	const struct metric *mt = &c->in->chart.cat->metrics[m];
+	if (mt->kind == KIND_YESNO)
+		snprintf(out, NUMTEXT, "%s",
+			 word(c->in, v != 0 ? "card_yes" : "card_no"));
+	else if (rate)
+		numtext(v, KIND_COUNT, FIGURE_RATE, out);
+	else
+		numtext(v, mt->kind, FIGURE_VALUE, out);
+}
+
+/* A published cell as text, noting which footnote it needs. */
+static void published_text(struct card *c, const struct metric *m,
+			   const struct metric_line *l, char out[NUMTEXT])
+{
+	cell_text(m, l->stat, &l->headline, out);
+	if (!l->headline.has) {
+		if (l->headline.withheld)
+			c->withheld = true;
+		else
+			c->dash = true;
+	}
+}
+
+/* --- the table --- */
+
+/* Label | own | sector | peer group (figures right-aligned) | position. */
+static void columns(struct card *c)
+{
+	double x = DOC_MARGIN, w = DOC_WIDTH;
+	c->label_width = 0.35 * w;
+	c->own_right = x + 0.35 * w + 0.12 * w;
+	c->sector_right = c->own_right + 0.11 * w;
+	c->peer_right = c->sector_right + 0.12 * w;
+	c->position_x = c->peer_right + 0.025 * w;
+	c->position_w = x + w - c->position_x;
+}
+
+static void table_header(struct card *c);
+
+/* One row: the label wrapped onto up to two lines, the figures on its
+ * first line. A row that starts a new page has the header over it. */
+static void table_row(struct card *c, const char *label,
+		      const char *const cell[4], bool header, bool shade)
+{
+	struct doc *d = &c->d;
+	const struct fonts *f = c->in->chart.fonts;
+	enum weight w = header ? WEIGHT_BOLD : WEIGHT_REGULAR;
+	struct rgb ink = header ? COLOUR_MUTED : COLOUR_TEXT;
+	char *lines[2];
+	size_t n = layout_wrap(f, w, label, TABLE_SIZE, c->label_width,
+			       lines, 2);
+	double height = (double)(n ? n : 1) * TABLE_LEAD + 2 * TABLE_PAD;
+	int page = pdf_page_count(d->pdf);
+	doc_need(d, height + (header ? TABLE_LEAD + 2 * TABLE_PAD : 0));
+	if (!header && pdf_page_count(d->pdf) != page)
+		table_header(c);
+	if (shade)
+		pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, height,
+			 (struct rgb){ 244, 244, 244 });
+	double base = d->y + TABLE_PAD + fonts_ascent(f, w, TABLE_SIZE);
+	for (size_t i = 0; i < n; i++) {
+		pdf_text(d->pdf, DOC_MARGIN + 2, base + (double)i * TABLE_LEAD,
+			 lines[i], TABLE_SIZE, w, ALIGN_LEFT, ink);
+		free(lines[i]);
+	}
+	const double right[3] = { c->own_right, c->sector_right,
+				  c->peer_right };
+	for (int k = 0; k < 3; k++)
+		pdf_text(d->pdf, right[k], base, cell[k], TABLE_SIZE, w,
+			 ALIGN_RIGHT, ink);
+	char *pos = fonts_fit(f, w, cell[3], TABLE_SIZE, c->position_w - 2);
+	pdf_text(d->pdf, c->position_x, base, pos, TABLE_SIZE, w, ALIGN_LEFT,
+		 ink);
+	free(pos);
+	d->y += height;
+	if (header)
+		pdf_rect(d->pdf, DOC_MARGIN, d->y - 0.8, DOC_WIDTH, 0.8,
+			 COLOUR_GRID);
+}
+
+static void table_header(struct card *c)
+{
+	const char *const cell[4] = {
+		word(c->in, "card_col_own"), word(c->in, "card_col_sector"),
+		word(c->in, "card_col_peer"), word(c->in, "card_col_position"),
+	};
+	table_row(c, word(c->in, "card_col_metric"), cell, true, false);
+}
+
+/* Where the organisation's answer stands among the sector's. */
+static void position_text(struct card *c, int m, bool answered,
+			  double count, char *out, size_t size)
+{
+	const struct metric *mt = &c->in->chart.cat->metrics[m];
+	if (!answered) {
+		snprintf(out, size, EN_DASH);
+		c->dash = true;
+		return;
+	}
+	if (mt->kind == KIND_YESNO) {
+		snprintf(out, size, "%s", word(c->in, count != 0 ? "card_meets"
+					       : "card_does_not_meet"));
+		return;
+	}
+	enum standing s = figures_standing(&c->pub, m, AGG_SECTOR, count);
+	if (s == STANDING_UNKNOWN) {
+		const struct agg_row *r = aggin_find(c->pub.agg, c->period, m,
+						     AGG_SECTOR);
+		bool withheld = r && r->suppressed;
+		snprintf(out, size, "%s", withheld ? "[c]" : EN_DASH);
+		if (withheld)
+			c->withheld = true;
+		else
+			c->dash = true;
+		return;
+	}
+	if (mt->kind == KIND_COUNT && mt->parent >= 0)
+		snprintf(out, size, "%s (%s)", standing_words(s),
+			 word(c->in, "card_by_number"));
+	else
+		snprintf(out, size, "%s", standing_words(s));
+}
+
+static void metric_row(struct card *c, int m, bool shade)
+{
+	const struct metric *mt = &c->in->chart.cat->metrics[m];
+	struct metric_line sector, peer;
+	char own[NUMTEXT], sec[NUMTEXT], grp[NUMTEXT], pos[160];
+	double v = 0, count = 0;
+	bool rate = false;
+	bool answered = own_value(c, m, c->period, &v, &rate, &count);
+	if (answered) {
+		own_text(c, m, v, rate, own);
+	} else {
+		snprintf(own, sizeof(own), EN_DASH);
+		c->dash = true;
+	}
+	figures_line(&c->pub, m, AGG_SECTOR, &sector);
+	published_text(c, mt, &sector, sec);
+	if (c->group >= 0) {
+		figures_line(&c->pub, m, c->group, &peer);
+		published_text(c, mt, &peer, grp);
+	} else {
+		snprintf(grp, sizeof(grp), EN_DASH);
+		c->dash = true;
+	}
+	position_text(c, m, answered, count, pos, sizeof(pos));
+	const char *const cell[4] = { own, sec, grp, pos };
+	table_row(c, mt->label, cell, false, shade);
+}
+
+static void area_tables(struct card *c)
+{
+	const struct catalogue *cat = c->in->chart.cat;
+	for (size_t a = 0; a < cat->len; a++) {
+		const char *area = cat->metrics[a].area;
+		bool seen = false;
+		for (size_t b = 0; b < a && !seen; b++)
+			seen = !strcmp(cat->metrics[b].area, area);
+		if (seen)
+			continue;
+		doc_need(&c->d, 70);
+		c->d.y += 6;
+		doc_heading(&c->d, 2, area_title(c->in, area));
+		table_header(c);
+		bool shade = false;
+		for (size_t m = a; m < cat->len; m++) {
+			if (strcmp(cat->metrics[m].area, area))
+				continue;
+			metric_row(c, (int)m, shade);
+			shade = !shade;
+		}
+	}
+}
+
+/* --- commitments --- */
+
+static void commitments(struct card *c)
+{
+	const struct catalogue *cat = c->in->chart.cat;
+	const struct fonts *f = c->in->chart.fonts;
+	size_t n = 0;
+	for (size_t m = 0; m < cat->len; m++)
+		n += cat->metrics[m].kind == KIND_YESNO;
+	if (!n)
+		return;
+	struct doc *d = &c->d;
+	doc_need(d, 70);
+	d->y += 8;
+	doc_heading(d, 2, word(c->in, "card_commitments"));
+	double status_x = DOC_MARGIN + 0.62 * DOC_WIDTH;
+	bool shade = false;
+	for (size_t m = 0; m < cat->len; m++) {
+		const struct metric *mt = &cat->metrics[m];
+		if (mt->kind != KIND_YESNO)
+			continue;
+		double v;
+		bool answered = figures_own(&c->in->chart, c->org, (int)m,
+					    c->period, &v) && isfinite(v);
+		const char *status = word(c->in, !answered ? "card_not_answered"
+					  : v != 0 ? "card_meets"
+						   : "card_does_not_meet");
+		char *label = fonts_fit(f, WEIGHT_REGULAR, mt->label,
+					TABLE_SIZE, status_x - DOC_MARGIN - 8);
+		double height = TABLE_LEAD + 2 * TABLE_PAD;
+		doc_need(d, height);
+		if (shade)
+			pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, height,
+				 (struct rgb){ 244, 244, 244 });
+		double base = d->y + TABLE_PAD +
+			      fonts_ascent(f, WEIGHT_REGULAR, TABLE_SIZE);
+		pdf_text(d->pdf, DOC_MARGIN + 2, base, label, TABLE_SIZE,
+			 WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_TEXT);
+		/* The words carry the meaning; weight and colour only
+		 * repeat it. */
+		bool meets = answered && v != 0;
+		pdf_text(d->pdf, status_x, base, status, TABLE_SIZE,
+			 meets ? WEIGHT_BOLD : WEIGHT_REGULAR, ALIGN_LEFT,
+			 meets ? c->in->accent : COLOUR_MUTED);
+		free(label);
+		d->y += height;
+		shade = !shade;
+	}
+}
+
+/* --- own trend --- */
+
+/* "Employees: 120 → 125 → 131 (2026-Q1 to 2026-Q3)" into b, for the
+ * quarters of the last CHART_QUARTERS that org answered m in the form
+ * it has in the card's quarter; false when fewer than two. */
+static bool trend_line(const struct card *c, int m, struct buf *b)
+{
+	double v, count;
+	bool rate;
+	if (!own_value(c, m, c->period, &v, &rate, &count))
+		return false;
+	bool want = rate;
+	int periods[CHART_QUARTERS];
+	double values[CHART_QUARTERS];
+	int n = 0;
+	for (int p = c->period - (CHART_QUARTERS - 1); p <= c->period; p++) {
+		if (p < 0)
+			continue;
+		if (own_value(c, m, p, &v, &rate, &count) && rate == want) {
+			periods[n] = p;
+			values[n++] = v;
+		}
+	}
+	if (n < 2)
+		return false;
+	buf_reset(b);
+	buf_addf(b, "%s: ", c->in->chart.cat->metrics[m].label);
+	for (int i = 0; i < n; i++) {
+		char t[NUMTEXT];
+		own_text(c, m, values[i], want, t);
+		buf_addf(b, "%s%s", i ? ARROW : "", t);
+	}
+	char q[PERIOD_TEXT];
+	bool runs = periods[n - 1] - periods[0] == n - 1;
+	buf_addf(b, " (%s", period_format(periods[0], q));
+	if (runs) {
+		buf_addf(b, " to %s)", period_format(periods[n - 1], q));
+	} else {
+		for (int i = 1; i < n; i++)
+			buf_addf(b, ", %s", period_format(periods[i], q));
+		buf_adds(b, ")");
+	}
+	return true;
+}
+
+static void trend(struct card *c)
+{
+	const struct catalogue *cat = c->in->chart.cat;
+	struct doc *d = &c->d;
+	doc_need(d, 60);
+	d->y += 8;
+	doc_heading(d, 2, word(c->in, "card_trend"));
+	struct buf b = BUF_INIT;
+	int shown = 0;
+	for (size_t a = 0; a < cat->len && shown < TREND_MAX; a++) {
+		const char *area = cat->metrics[a].area;
+		bool seen = false;
+		for (size_t k = 0; k < a && !seen; k++)
+			seen = !strcmp(cat->metrics[k].area, area);
+		if (seen)
+			continue;
+		int in_area = 0;
+		for (size_t m = a; m < cat->len && shown < TREND_MAX &&
+				   in_area < TREND_PER_AREA; m++) {
+			if (strcmp(cat->metrics[m].area, area) ||
+			    cat->metrics[m].kind == KIND_YESNO ||
+			    !trend_line(c, (int)m, &b))
+				continue;
+			doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, TEXT_SIZE,
+				 WEIGHT_REGULAR, COLOUR_TEXT);
+			d->y += 2;
+			shown++;
+			in_area++;
+		}
+	}
+	if (!shown)
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, word(c->in, "card_no_trend"),
+			 TEXT_SIZE, WEIGHT_REGULAR, COLOUR_MUTED);
+	buf_free(&b);
+}
+
+/* --- the card --- */
+
+static void header(struct card *c, const char *name, const char *quarter)
+{
+	struct doc *d = &c->d;
+	const struct report_input *in = c->in;
+	const struct org *o = &in->chart.roster->orgs[c->org];
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, word(in, "card_title"), 16,
+		 WEIGHT_BOLD, in->accent);
+	int top = pdf_outline(d->pdf, -1, name, 1, DOC_MARGIN);
+	d->chapter = top;
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, name, 14, WEIGHT_BOLD,
+		 COLOUR_TEXT);
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s: %s" MIDDOT "%s: %s", word(in, "card_peer_group"),
+		 o->peer_group && o->peer_group[0] ? o->peer_group : EN_DASH,
+		 word(in, "card_quarter"), quarter);
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
+		 COLOUR_MUTED);
+	buf_free(&b);
+	d->y += 2;
+	pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, 1.5, in->accent);
+	d->y += 8;
+	const char *intro = word(in, "card_intro");
+	if (intro[0])
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, intro, TEXT_SIZE,
+			 WEIGHT_REGULAR, COLOUR_TEXT);
+	d->y += 2;
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, word(in, "card_key"), NOTE_SIZE,
+		 WEIGHT_REGULAR, COLOUR_MUTED);
+}
+
+static void footnotes(struct card *c)
+{
+	struct doc *d = &c->d;
+	const char *notes[2] = {
+		c->withheld ? word(c->in, "withheld_note") : "",
+		c->dash ? word(c->in, "not_answered_note") : "",
+	};
+	bool first = true;
+	for (int i = 0; i < 2; i++) {
+		if (!notes[i][0])
+			continue;
+		if (first) {
+			doc_need(d, 30);
+			d->y += 10;
+			pdf_rect(d->pdf, DOC_MARGIN, d->y, 120, 0.6,
+				 COLOUR_GRID);
+			d->y += 4;
+			first = false;
+		}
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, notes[i], NOTE_SIZE,
+			 WEIGHT_REGULAR, COLOUR_MUTED);
+	}
+}
+
+int card_write(const struct report_input *in, int org, const char *path,
+	       char *why, size_t size)
+{
+	const struct chart_input *ci = &in->chart;
+	if (!ci->cat || !ci->roster || !ci->fonts || !ci->agg ||
+	    !ci->returns) {
+		snprintf(why, size, "%s: a report card needs the catalogue, "
+			 "the roster, fonts, the aggregates and the returns",
+			 path);
+		return -1;
+	}
+	if (org < 0 || (size_t)org >= ci->roster->len) {
+		snprintf(why, size, "%s: no such organisation", path);
+		return -1;
+	}
+	char quarter[PERIOD_TEXT];
+	const char *name = ci->roster->orgs[org].name;
+	if (ci->period == PERIOD_NONE || !card_due(in, org)) {
+		snprintf(why, size, "%s: %s has no accepted return for %s",
+			 path, ci->roster->orgs[org].id,
+			 ci->period == PERIOD_NONE
+				 ? "the quarter"
+				 : period_format(ci->period, quarter));
+		return -1;
+	}
+	period_format(ci->period, quarter);
+
+	struct card c;
+	memset(&c, 0, sizeof(c));
+	c.in = in;
+	c.pub = *ci;
+	c.pub.returns = NULL;
+	c.org = org;
+	c.group = peer_group(in, org);
+	c.period = ci->period;
+	columns(&c);
+
+	struct buf title = BUF_INIT, subject = BUF_INIT, footer = BUF_INIT;
+	buf_addf(&title, "%s: %s", word(in, "card_title"), name);
+	buf_addf(&subject, "%s, %s", name, quarter);
+	const char *federation = word(in, "federation");
+	if (federation[0])
+		buf_addf(&footer, "%s" MIDDOT, federation);
+	buf_addf(&footer, "%s" MIDDOT "%s", quarter,
+		 word(in, "card_confidential"));
+	/* The footer shares its line with "Page N of M". */
+	char *foot = fonts_fit(ci->fonts, WEIGHT_REGULAR, footer.s, 8,
+			       DOC_WIDTH - 90);
+	int ret = doc_open(&c.d, in, title.s, subject.s, foot, why, size);
+	if (ret == 0) {
+		header(&c, name, quarter);
+		area_tables(&c);
+		commitments(&c);
+		trend(&c);
+		footnotes(&c);
+		ret = doc_close(&c.d, path, 0600, why, size);
+	}
+	free(foot);
+	buf_free(&title);
+	buf_free(&subject);
+	buf_free(&footer);
+	return ret;
+}

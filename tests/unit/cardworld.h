@@ -1,0 +1,224 @@
+/* cardworld.h: the chart tests' small world (chartworld.h) with what a
+ * report needs on top: every published row, peer groups included, the
+ * wording from templates/report.csv, a report_input, a temporary folder,
+ * and a way to run poppler's tools on a PDF and read what they print
+ * (header-only, like unit.h). */
+#ifndef PLEDGE_TEST_CARDWORLD_H
+#define PLEDGE_TEST_CARDWORLD_H
+
+#include "chartworld.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "base/buf.h"
+#include "report/doc.h"
+
+#define WELSH "T\xC5\xB7 Glas"           /* Tŷ Glas */
+#define EN_DASH "\xE2\x80\x93"
+#define ARROW "\xE2\x86\x92"
+#define REPORT_DATE 1767225600           /* 2026-01-01T00:00:00Z */
+
+struct cardworld {
+	struct world *w;
+	struct wording words;
+	struct report_input in;
+	char dir[64];
+};
+
+static inline int put_any_row(const struct agg_row *row, void *ctx)
+{
+	put_row(ctx, row);
+	return 0;
+}
+
+/* Every row pledge-aggregate would write for the returns added so far,
+ * sector and peer groups, as pledge-report reads them back. */
+static inline void publish_all(struct world *w)
+{
+	aggin_free(&w->agg);
+	w->agg.first = w->agg.last = PERIOD_NONE;
+	assert_int_equal(aggregate_rows(&w->ret, &w->set, put_any_row, w), 0);
+	w->agg.groups = calloc(w->ret.ngroups + 1, sizeof(char *));
+	assert_non_null(w->agg.groups);
+	for (size_t i = 0; i < w->ret.ngroups; i++) {
+		w->agg.groups[i] = strdup(w->ret.groups[i]);
+		assert_non_null(w->agg.groups[i]);
+	}
+	w->agg.ngroups = w->ret.ngroups;
+}
+
+/* A world from catalogue and roster, worded by templates/report.csv,
+ * with an empty temporary folder. */
+static inline struct cardworld *cardworld_new(const char *catalogue,
+					      const char *roster)
+{
+	struct cardworld *c = calloc(1, sizeof(*c));
+	assert_non_null(c);
+	c->w = world_new(catalogue, roster);
+	char *path = repo_file("templates/report.csv");
+	if (wording_load(&c->words, path, NULL, &c->w->d) != 0) {
+		diag_dump(&c->w->d);
+		fail_msg("%s did not load", path);
+	}
+	free(path);
+	strcpy(c->dir, "/tmp/pledge-card-XXXXXX");
+	assert_non_null(mkdtemp(c->dir));
+	c->in.words = &c->words;
+	c->in.pdf_regular = c->w->set.font_regular;
+	c->in.pdf_bold = c->w->set.font_bold;
+	c->in.date = REPORT_DATE;
+	c->in.accent = colour_from_hex(wording_get(&c->words,
+						   "accent_colour"));
+	return c;
+}
+
+/* Fills in.chart from the world once its returns are published. */
+static inline const struct report_input *cardworld_input(struct cardworld *c)
+{
+	c->in.chart = input_of(c->w, true);
+	return &c->in;
+}
+
+static inline void cardworld_free(struct cardworld *c)
+{
+	DIR *dp = opendir(c->dir);
+	struct dirent *e;
+	while (dp && (e = readdir(dp))) {
+		char p[512];
+		snprintf(p, sizeof(p), "%s/%s", c->dir, e->d_name);
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			unlink(p);
+	}
+	if (dp)
+		closedir(dp);
+	rmdir(c->dir);
+	wording_free(&c->words);
+	world_free(c->w);
+	free(c);
+}
+
+/* The folder's name, in new memory. */
+static inline char *in_dir(const struct cardworld *c, const char *name)
+{
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s/%s", c->dir, name);
+	return buf_detach(&b);
+}
+
+/* --- running poppler's tools --- */
+
+/* What a command printed, and how it ended. */
+struct ran {
+	int status;
+	struct buf out, err;
+};
+
+static inline void read_all(FILE *fp, struct buf *b)
+{
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(b, chunk, n);
+}
+
+/* Runs a shell command, keeping its standard output and error apart. */
+static inline void run(struct ran *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static inline void run(struct ran *r, const char *fmt, ...)
+{
+	buf_init(&r->out);
+	buf_init(&r->err);
+	char *errpath = temp_text("");
+	struct buf cmd = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	char line[1024];
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	buf_addf(&cmd, "%s 2>%s", line, errpath);
+	FILE *fp = popen(cmd.s, "r");
+	assert_non_null(fp);
+	read_all(fp, &r->out);
+	r->status = pclose(fp);
+	FILE *ef = fopen(errpath, "rb");
+	assert_non_null(ef);
+	read_all(ef, &r->err);
+	fclose(ef);
+	temp_remove(errpath);
+	buf_free(&cmd);
+}
+
+static inline void ran_free(struct ran *r)
+{
+	buf_free(&r->out);
+	buf_free(&r->err);
+}
+
+/* Fails unless the command exits 0 and prints nothing on stderr. */
+static inline void expect_quiet(struct ran *r, const char *what)
+{
+	if (r->err.len)
+		fail_msg("%s warned: %s", what, r->err.s);
+	if (!WIFEXITED(r->status) || WEXITSTATUS(r->status) != 0)
+		fail_msg("%s failed (status %d): %s", what, r->status,
+			 r->out.s);
+}
+
+static inline void expect_in(const char *text, const char *want,
+			     const char *what)
+{
+	if (!text || !want)
+		fail_msg("%s: no text", what);
+	else if (!strstr(text, want))
+		fail_msg("%s lacks \"%s\":\n%s", what, want, text);
+}
+
+static inline void expect_not_in(const char *text, const char *unwanted,
+				 const char *what)
+{
+	if (text && strstr(text, unwanted))
+		fail_msg("%s has \"%s\":\n%s", what, unwanted, text);
+}
+
+/* The line of text (pdftotext -layout) that starts, after spaces, with
+ * label, copied into out; fails when there is none. */
+static inline void line_of(const char *text, const char *label, char *out,
+			   size_t size)
+{
+	const char *p = text;
+	while (p && *p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *s = p;
+		while (s < p + len && *s == ' ')
+			s++;
+		if (!strncmp(s, label, strlen(label))) {
+			snprintf(out, size, "%.*s", (int)(len - (size_t)(s - p)),
+				 s);
+			return;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	fail_msg("no line starts with \"%s\":\n%s", label, text);
+}
+
+/* Fails unless each of want appears in line, in that order (a table
+ * row as pdftotext -layout lays it out). */
+static inline void expect_cells(const char *line, const char *const *want,
+				size_t n)
+{
+	const char *p = line;
+	for (size_t i = 0; i < n; i++) {
+		const char *hit = strstr(p, want[i]);
+		if (!hit)
+			fail_msg("\"%s\" lacks \"%s\" after the cells before "
+				 "it", line, want[i]);
+		p = hit + strlen(want[i]);
+	}
+}
+
+#endif
