@@ -8,6 +8,7 @@
 #include "report/doc.h"
 #include "report/card.h"
 #include "report/sector.h"
+#include "report/subset.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -199,14 +200,30 @@ static int write_cards(const struct report_input *in, const struct world *w,
 	}
 	int tty = isatty(STDERR_FILENO), status = EXIT_OK;
 	size_t due = 0, done = 0;
+	/* Cards embed fonts cut down to the characters they set (a few KB,
+	 * not ~120 KB each), when fonttools is there to cut them. */
+	struct report_input small = *in;
+	char tmp[] = "/tmp/pledge-fonts-XXXXXX", why[400];
+	char *reg = NULL, *bold = NULL;
+	int subset = mkdtemp(tmp) != NULL;
+	if (subset) {
+		reg = xasprintf("%s/regular.ttf", tmp);
+		bold = xasprintf("%s/bold.ttf", tmp);
+		subset = subset_font(in->pdf_regular, reg, why, sizeof(why)) == 0 &&
+			 subset_font(in->pdf_bold, bold, why, sizeof(why)) == 0;
+		small.pdf_regular = reg;
+		small.pdf_bold = bold;
+	}
 	for (size_t i = 0; i < w->roster.len; i++)
 		due += card_due(in, (int)i);
 	for (size_t i = 0; i < w->roster.len; i++) {
 		if (!card_due(in, (int)i))
 			continue;
-		char why[400];
 		char *path = xasprintf("%s/%s.pdf", dir, w->roster.orgs[i].id);
-		if (card_write(in, (int)i, path, why, sizeof(why)) < 0) {
+		const struct report_input *use =
+			subset && subset_covers(w->roster.orgs[i].name) ? &small
+									: in;
+		if (card_write(use, (int)i, path, why, sizeof(why)) < 0) {
 			fprintf(stderr, "%s%s: report card for %s: %s\n",
 				tty ? "\r\033[K" : "", prog,
 				w->roster.orgs[i].id, why);
@@ -222,6 +239,13 @@ static int write_cards(const struct report_input *in, const struct world *w,
 	}
 	if (tty)
 		fputs("\r\033[K", stderr);
+	if (reg)
+		unlink(reg);
+	if (bold)
+		unlink(bold);
+	rmdir(tmp);
+	free(reg);
+	free(bold);
 	return status;
 }
 
