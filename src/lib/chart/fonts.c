@@ -3,6 +3,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_ADVANCES_H
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,9 +87,9 @@ double fonts_width(const struct fonts *f, enum weight w, const char *text,
 	double units = 0;
 	while (*s) {
 		FT_UInt glyph = FT_Get_Char_Index(face, next_char(&s));
-		if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE |
-					   FT_LOAD_NO_HINTING) == 0)
-			units += (double)face->glyph->metrics.horiAdvance;
+		FT_Fixed advance;
+		if (FT_Get_Advance(face, glyph, FT_LOAD_NO_SCALE, &advance) == 0)
+			units += (double)advance;
 	}
 	return units * size / face->units_per_EM;
 }

@@ -12,6 +12,7 @@
 struct obs_list {
 	struct agg_obs *o;
 	size_t n, cap;
+	size_t sorted;  /* o[0..sorted) is known to be in order */
 };
 
 struct agg_period {
@@ -132,11 +133,14 @@ static int cmp_obs(const void *x, const void *y)
 /* Most input comes sorted by organisation already. */
 static void sort_by_org(struct obs_list *l)
 {
-	for (size_t i = 1; i < l->n; i++)
+	if (l->sorted == l->n)
+		return;
+	for (size_t i = l->sorted ? l->sorted : 1; i < l->n; i++)
 		if (l->o[i - 1].org > l->o[i].org) {
 			qsort(l->o, l->n, sizeof(struct agg_obs), cmp_obs);
-			return;
+			break;
 		}
+	l->sorted = l->n;
 }
 
 static bool org_answered(const struct aggregate *a, const struct agg_period *p,
