@@ -130,6 +130,7 @@ static int report_date(time_t *t)
 }
 
 struct world {
+	char *logo;                /* a readable PNG, or NULL */
 	struct catalogue cat;
 	struct roster roster;
 	struct settings set;
@@ -143,6 +144,29 @@ struct world {
 static const char *const required_words[] = { "federation", "report_title",
 	"report_subject", "introduction", "withheld_note", "change_note",
 	NULL };
+
+/* The logo named in report.csv (from the templates folder), when it is
+ * a PNG that can be read; else the reports go without, with a warning. */
+static void find_logo(struct world *w, const char *dir)
+{
+	const char *name = wording_get(&w->words, "logo");
+	if (!name[0])
+		return;
+	char *path = name[0] == '/' ? xstrdup(name) : path_join(dir, name);
+	unsigned char sig[8] = { 0 };
+	FILE *fp = fopen(path, "rb");
+	int ok = fp && fread(sig, 1, 8, fp) == 8 &&
+		 !memcmp(sig, "\x89PNG\r\n\x1a\n", 8);
+	if (fp)
+		fclose(fp);
+	if (ok) {
+		w->logo = path;
+		return;
+	}
+	fprintf(stderr, "%s: warning: the logo %s is not a PNG image that can "
+		"be read; the reports are written without it\n", prog, path);
+	free(path);
+}
 
 static int load(const struct opts *o, struct world *w, struct diags *d,
 		const char *aggregates)
@@ -166,6 +190,7 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 	for (size_t i = 0; i < o->nreturns; i++)
 		if (tidyin_read(&w->ret, o->returns[i], d) < 0)
 			return -1;
+	find_logo(w, dir);
 	char why[300];
 	w->fonts = fonts_load(w->set.font_regular, w->set.font_bold, why,
 			      sizeof(why));
@@ -178,6 +203,7 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 
 static void unload(struct world *w)
 {
+	free(w->logo);
 	fonts_free(w->fonts);
 	if (w->has_ret)
 		aggregate_free(&w->ret);
@@ -280,6 +306,7 @@ int main(int argc, char **argv)
 			.date = date,
 			.accent = colour_from_hex(
 				wording_get(&w.words, "accent_colour")),
+			.logo = w.logo,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)

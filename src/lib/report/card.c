@@ -454,7 +454,8 @@ static void header(struct card *c, const char *name, const char *quarter)
 	struct doc *d = &c->d;
 	const struct report_input *in = c->in;
 	const struct org *o = &in->chart.roster->orgs[c->org];
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, word(in, "card_title"), 16,
+	doc_logo(d, PDF_PAGE_WIDTH - DOC_MARGIN - 100, DOC_MARGIN - 10, 100);
+	doc_text(d, DOC_MARGIN, DOC_WIDTH - 110, word(in, "card_title"), 16,
 		 WEIGHT_BOLD, in->accent);
 	int top = pdf_outline(d->pdf, -1, name, 1, DOC_MARGIN);
 	d->chapter = top;

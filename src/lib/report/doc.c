@@ -73,6 +73,16 @@ void doc_heading(struct doc *d, int level, const char *text)
 	d->y += level == 1 ? 6 : 2;
 }
 
+double doc_logo(struct doc *d, double x, double y, double width)
+{
+	char why[300];
+	if (!d->in->logo || !d->in->logo[0])
+		return 0;
+	double h = pdf_image(d->pdf, d->in->logo, x, y, width, why,
+			     sizeof(why));
+	return h > 0 ? h : 0;
+}
+
 void doc_chart(struct doc *d, const struct scene *s)
 {
 	double height = s->height * DOC_WIDTH / s->width;

@@ -28,6 +28,7 @@ struct report_input {
 	const char *pdf_bold;         /* subsets of the chart fonts) */
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
+	const char *logo;             /* a PNG file, or NULL for none */
 };
 
 struct doc {
@@ -53,6 +54,10 @@ size_t doc_text(struct doc *d, double x, double width, const char *text,
 
 /* A section heading (level 1, with a bookmark) or sub-heading (2). */
 void doc_heading(struct doc *d, int level, const char *text);
+
+/* The logo, if there is one, width points wide with its top left at
+ * x, y (not moving the place); returns its height, or 0. */
+double doc_logo(struct doc *d, double x, double y, double width);
 
 /* A scene (a chart) at full width, and its reading under it. */
 void doc_chart(struct doc *d, const struct scene *s);

@@ -375,6 +375,37 @@ int pdf_rect(struct pdf *p, double x, double y, double w, double h,
 	return done(p);
 }
 
+double pdf_image(struct pdf *p, const char *png, double x, double y,
+		 double width, char *why, size_t size)
+{
+	double v[] = { x, y, width };
+	if (p->failed || !numbers_ok(p, "an image", v, 3))
+		return -1;
+	if (!p->page || width <= 0) {
+		fail(p, "an image has no page or no width");
+		return -1;
+	}
+	HPDF_Image img = HPDF_LoadPngImageFromFile(p->doc, png);
+	double w = img ? HPDF_Image_GetWidth(img) : 0;
+	double h = img ? HPDF_Image_GetHeight(img) : 0;
+	if (p->failed || !(w > 0) || !(h > 0)) {
+		/* A logo that cannot be read leaves the report without it. */
+		HPDF_ResetError(p->doc);
+		p->failed = 0;
+		p->why[0] = '\0';
+		snprintf(why, size, "cannot read %s as a PNG image", png);
+		return -1;
+	}
+	double height = width * h / w;
+	double bottom = PDF_PAGE_HEIGHT - y - height;
+	double b[] = { bottom, height };
+	if (!numbers_ok(p, "an image", b, 2))
+		return -1;
+	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x, (HPDF_REAL)bottom,
+			    (HPDF_REAL)width, (HPDF_REAL)height);
+	return done(p) < 0 ? -1 : height;
+}
+
 /* Checks that there are n >= least points, each usable. */
 static int points_ok(struct pdf *p, const char *what, const struct point *pts,
 		     size_t n, size_t least)

@@ -102,6 +102,12 @@ int pdf_circle(struct pdf *p, double x, double y, double r,
  * parent (an earlier return of pdf_outline), or at the top level when
  * parent is -1. Bookmarks show open, and the viewer opens with them.
  * Returns the bookmark's number, or -1. */
+/* A PNG image (a logo) width points wide, its top left at x, y, its
+ * height in proportion; returns its height, or -1 with why when the file
+ * cannot be read as a PNG (the document itself goes on). */
+double pdf_image(struct pdf *p, const char *png, double x, double y,
+		 double width, char *why, size_t size);
+
 int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		double y);
 
