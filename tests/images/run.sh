@@ -144,5 +144,21 @@ for page in 1 2; do
 	fi
 done
 
+# A report card's first page, likewise (HX03: a Welsh name).
+(cd "$here" && SOURCE_DATE_EPOCH=1795000000 "$bin/pledge-report" orgs \
+	--templates "$root/templates" --roster roster.csv --returns returns.csv \
+	--out "$out/orgs" aggregates.csv) >"$out/cards.out" 2>&1
+pdftoppm -r 40 -f 1 -l 1 -png "$out/orgs/HX03.pdf" "$out/card" 2>"$out/pdftoppm.err"
+png=$(ls "$out"/card-*1.png 2>/dev/null | head -n 1)
+[ "${UPDATE:-0}" = 1 ] && [ -n "$png" ] && cp "$png" "$here/expected/card-page1.png"
+if [ -n "$png" ] && [ ! -s "$out/pdftoppm.err" ] &&
+	"$tools/pngdiff" "$here/expected/card-page1.png" "$png" \
+		"$out/card-page1.diff.png" >"$out/card.pngdiff" 2>&1; then
+	passed
+else
+	failed "report card page 1: differs from expected/card-page1.png"
+	sed 's,^,    ,' "$out/cards.out" "$out/pdftoppm.err" "$out/card.pngdiff" | head -10
+fi
+
 echo "images: $pass passed, $fail failed"
 [ $fail -eq 0 ]
