@@ -99,6 +99,14 @@ if command -v gnuplot >/dev/null 2>&1; then
 	measure gnuplot gnuplot bars.gp
 fi
 
+# Report cards: one per signatory, from the latest 8 quarters.
+last8=$(awk -F, 'NR > 1 { print $1 }' aggregates8.csv | sort -u | tail -n 8 | head -n 1)
+awk -F, -v from="$last8" 'NR == 1 || $1 >= from' tidy.csv >tidy8.csv
+rm -rf cards
+runs=1 measure cards env SOURCE_DATE_EPOCH=1795000000 "$bin/pledge-report" orgs \
+	--templates "$root/templates" --roster signatories.csv --out cards \
+	--returns tidy8.csv aggregates8.csv
+
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 tput() { awk -v n="$1" -v s="$(secs "$2")" -v u="$3" 'BEGIN { if (s + 0 > 0) printf "%.2f M %s/s", n / s / 1e6, u; else print "-" }'; }
 echo "pledge bench: $orgs signatories x $quarters quarters x $(($(wc -l <"$root/templates/metrics.csv") - 1)) metrics = $values values, $mb MB of returns"
@@ -114,6 +122,11 @@ if [ -s chart.ms ]; then
 	read -r png svg <chart.ms
 	echo "chart (commitments), PNG at 2x: $png ms each; SVG: $svg ms each (target under 2)"
 	[ -f gnuplot.time ] && awk -v s="$(secs gnuplot)" -v p="$png" 'BEGIN { if (s + 0 > 0) printf "gnuplot pngcairo, same bars: %.3f ms each; pledge PNG time / gnuplot: %.2f (target 1 or less)\n", s * 10, p / (s * 10) }'
+fi
+if [ -d cards ]; then
+	ncards=$(ls cards | wc -l)
+	awk -v s="$(secs cards)" -v n="$ncards" -v kb="$(du -sk cards | cut -f1)" 'BEGIN {
+		if (n > 0) printf "report cards: %d in %.2f s (%.1f ms each, target under 5 s for 2,000), %.1f KB each (target under 25)\n", n, s, s * 1000 / n, kb / n }'
 fi
 echo
 echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs libcsv)" "$(secs ingest)") (target 0.40 or more)"
