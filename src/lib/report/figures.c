@@ -56,24 +56,8 @@ void figures_line(const struct chart_input *in, int metric, int group,
 bool figures_own(const struct chart_input *in, int org, int metric,
 		 int period, double *value)
 {
-	if (!in->returns)
-		return false;
-	size_t n;
-	const struct agg_obs *a = aggregate_answers(in->returns, period,
-						    metric, &n);
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a[mid].org < org)
-			lo = mid + 1;
-		else if (a[mid].org > org)
-			hi = mid;
-		else {
-			*value = a[mid].value;
-			return true;
-		}
-	}
-	return false;
+	return in->returns &&
+	       aggregate_answer(in->returns, period, metric, org, value);
 }
 
 enum standing figures_standing(const struct chart_input *in, int metric,

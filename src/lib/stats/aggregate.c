@@ -319,3 +319,23 @@ const struct agg_obs *aggregate_answers(struct aggregate *a, int period,
 	*n = l->n;
 	return l->o;
 }
+
+bool aggregate_answer(struct aggregate *a, int period, int metric, int org,
+		      double *value)
+{
+	size_t n;
+	const struct agg_obs *list = aggregate_answers(a, period, metric, &n);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (list[mid].org < org) {
+			lo = mid + 1;
+		} else if (list[mid].org > org) {
+			hi = mid;
+		} else {
+			*value = list[mid].value;
+			return true;
+		}
+	}
+	return false;
+}

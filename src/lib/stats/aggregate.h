@@ -72,6 +72,11 @@ int aggregate_add(struct aggregate *a, int period, int org, int metric,
 const struct agg_obs *aggregate_answers(struct aggregate *a, int period,
 					int metric, size_t *n);
 
+/* org's answer to metric in period, into *value; false when it gave
+ * none. */
+bool aggregate_answer(struct aggregate *a, int period, int metric, int org,
+		      double *value);
+
 /* Calls fn for every row in output order; stops and returns fn's value
  * when it is not 0. */
 typedef int agg_row_fn(const struct agg_row *row, void *ctx);
