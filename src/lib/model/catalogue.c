@@ -171,12 +171,12 @@ int catalogue_load(struct catalogue *cat, const char *path, struct diags *d)
 	memset(cat, 0, sizeof(*cat));
 	size_t errors = d->errors, cap = 0, ofcap = 0;
 	char **of = NULL;
-	struct table *t = table_open(path, NULL, d);
 	int col[C_COUNT];
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "metric, area, kind, of, min, max, better, "
-			       "sensitive, label and question") < 0 ||
-	    table_columns(t, columns, col, true) < 0)
+	struct table *t = table_open_columns(path, columns, col,
+					     "metric, area, kind, of, min, max, "
+					     "better, sensitive, label and "
+					     "question", d);
+	if (!t)
 		goto fail;
 	struct table_row row;
 	enum table_status s;

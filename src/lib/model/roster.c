@@ -127,12 +127,10 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 	r->path = xstrdup(path);
 	size_t cap = 0;
 	int col[R_COUNT], left_col;
-	struct table *t = table_open(path, NULL, d);
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "org_id, org_name, region, peer_group and "
-			       "joined") < 0 ||
-	    table_columns(t, columns, col, true) < 0 ||
-	    table_columns(t, optional, &left_col, false) < 0) {
+	struct table *t = table_open_columns(path, columns, col,
+					     "org_id, org_name, region, "
+					     "peer_group and joined", d);
+	if (!t || table_columns(t, optional, &left_col, false) < 0) {
 		table_close(t);
 		return -1;
 	}

@@ -90,14 +90,11 @@ int settings_load(struct settings *s, const char *path, struct diags *d)
 {
 	if (access(path, F_OK) < 0 && errno == ENOENT)
 		return 0;
-	struct table *t = table_open(path, NULL, d);
 	int col[2], ret = 0;
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "setting and value") < 0 ||
-	    table_columns(t, columns, col, true) < 0) {
-		table_close(t);
+	struct table *t = table_open_columns(path, columns, col,
+					     "setting and value", d);
+	if (!t)
 		return -1;
-	}
 	struct table_row row;
 	enum table_status st;
 	while ((st = table_next(t, &row)) == TABLE_ROW)

@@ -11,15 +11,12 @@ int wording_load(struct wording *w, const char *path,
 		 const char *const *required, struct diags *d)
 {
 	memset(w, 0, sizeof(*w));
-	struct table *t = table_open(path, NULL, d);
 	int col[2], ret = 0;
 	size_t cap = 0;
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "key and text") < 0 ||
-	    table_columns(t, columns, col, true) < 0) {
-		table_close(t);
+	struct table *t = table_open_columns(path, columns, col,
+					     "key and text", d);
+	if (!t)
 		return -1;
-	}
 	struct table_row row;
 	enum table_status st;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {

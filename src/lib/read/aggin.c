@@ -101,14 +101,12 @@ int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	memset(in, 0, sizeof(*in));
 	intmap_init(&in->index);
 	in->first = in->last = PERIOD_NONE;
-	struct table *t = table_open(path, NULL, d);
 	int col[13];
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "period, metric, group, n and the figures") < 0 ||
-	    table_columns(t, columns, col, true) < 0) {
-		table_close(t);
+	struct table *t = table_open_columns(path, columns, col,
+					     "period, metric, group, n and the "
+					     "figures", d);
+	if (!t)
 		return -1;
-	}
 	struct table_row row;
 	enum table_status st;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {

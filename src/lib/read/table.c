@@ -238,3 +238,15 @@ int table_columns(struct table *t, const char *const *names, int *idx,
 	buf_free(&missing);
 	return ret;
 }
+
+struct table *table_open_columns(const char *path, const char *const *cols,
+				 int *idx, const char *expected,
+				 struct diags *d)
+{
+	struct table *t = table_open(path, NULL, d);
+	if (t && table_header(t, table_has_any, (void *)cols, expected) == 0 &&
+	    table_columns(t, cols, idx, true) == 0)
+		return t;
+	table_close(t);
+	return NULL;
+}

@@ -52,6 +52,14 @@ struct table *table_open(const char *path, const struct csvin_limits *lim,
 int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 		 const char *expected);
 
+/* Opens path, finds its header (the first record naming at least one of
+ * cols, a NULL-terminated list) and each column of cols, whose indexes
+ * go in idx. Returns the table ready for table_next, or NULL with the
+ * reasons added (expected describes the columns for a message). */
+struct table *table_open_columns(const char *path, const char *const *cols,
+				 int *idx, const char *expected,
+				 struct diags *d);
+
 /* The index of the first column with this (normalised) name, or -1. */
 int table_col(const struct table *t, const char *name);
 /* How many columns have this name. */

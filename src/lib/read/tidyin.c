@@ -102,14 +102,12 @@ static void read_row(struct aggregate *a, struct lookups *k, struct table *t,
 
 int tidyin_read(struct aggregate *a, const char *path, struct diags *d)
 {
-	struct table *t = table_open(path, NULL, d);
 	int col[4];
-	if (!t || table_header(t, table_has_any, (void *)columns,
-			       "period, org_id, metric and value") < 0 ||
-	    table_columns(t, columns, col, true) < 0) {
-		table_close(t);
+	struct table *t = table_open_columns(path, columns, col,
+					     "period, org_id, metric and value",
+					     d);
+	if (!t)
 		return -1;
-	}
 	struct table_row row;
 	enum table_status st;
 	struct lookups cache = { .period_text = "", .org_text = "",

@@ -266,12 +266,13 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 	size_t missing = 0;
 	struct diags quiet;
 	diags_init(&quiet);
-	struct table *t = issues ? table_open(issues, NULL, &quiet) : NULL;
 	static const char *const cols[] = { "severity", "code", NULL };
 	int col[2];
+	struct table *t = issues ? table_open_columns(issues, cols, col, "",
+						      &quiet)
+				 : NULL;
 	struct buf b = BUF_INIT;
-	if (t && table_header(t, table_has_any, (void *)cols, "") == 0 &&
-	    table_columns(t, cols, col, true) == 0) {
+	if (t) {
 		char *codes[64];
 		size_t counts[64], n = 0;
 		struct table_row row;
