@@ -55,8 +55,6 @@ struct opts {
 	struct cli cli;
 	const char *out, *org;
 	int distributions;
-	const char **returns;  /* --returns, any number of times */
-	size_t nreturns;
 };
 
 static int own_option(int c, void *ctx)
@@ -64,11 +62,6 @@ static int own_option(int c, void *ctx)
 	struct opts *o = ctx;
 	switch (c) {
 	case 'O': o->out = optarg; return 0;
-	case 'R':
-		o->returns = xreallocarray(o->returns, o->nreturns + 1,
-					   sizeof(char *));
-		o->returns[o->nreturns++] = optarg;
-		return 0;
 	case 'g': o->org = optarg; return 0;
 	case 'D': o->distributions = 1; return 0;
 	default: return -1;
@@ -81,7 +74,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		CLI_LONGOPTS,
 		CLI_PERIOD,
 		{ "out", required_argument, NULL, 'O' },
-		{ "returns", required_argument, NULL, 'R' },
+		CLI_RETURNS,
 		{ "org", required_argument, NULL, 'g' },
 		{ "distributions", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
@@ -91,7 +84,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		return -1;
 	const char *why = !o->out ? "--out is needed"
 			  : argc - optind > 1 ? "only one aggregates file is read"
-			  : (o->distributions || o->org) && !o->nreturns
+			  : (o->distributions || o->org) && !o->cli.nreturns
 				  ? "--distributions and --org need --returns"
 				  : NULL;
 	if (why) {
@@ -195,7 +188,7 @@ static int load(struct run *run, struct catalogue *cat, struct roster *roster,
 	ok = ok && settings_load(set, settings, d) == 0;
 	free(metrics);
 	free(settings);
-	if (ok && (o->nreturns || o->org))
+	if (ok && (o->cli.nreturns || o->org))
 		ok = roster_load(roster, o->cli.roster, d) == 0;
 	if (!ok || aggin_read(agg, aggregates, cat, d) < 0)
 		return -1;
@@ -212,11 +205,11 @@ static int load(struct run *run, struct catalogue *cat, struct roster *roster,
 			prog, o->org);
 		return -1;
 	}
-	if (o->nreturns) {
+	if (o->cli.nreturns) {
 		aggregate_init(ret, cat, roster);
 		run->in.returns = ret;
-		for (size_t i = 0; i < o->nreturns; i++)
-			if (tidyin_read(ret, o->returns[i], d) < 0)
+		for (size_t i = 0; i < o->cli.nreturns; i++)
+			if (tidyin_read(ret, o->cli.returns[i], d) < 0)
 				return -1;
 	}
 	char why[300];
@@ -283,6 +276,6 @@ int main(int argc, char **argv)
 	roster_free(&roster);
 	settings_free(&set);
 	diags_free(&d);
-	free(o.returns);
+	cli_free(&o.cli);
 	return status;
 }

@@ -60,8 +60,6 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *mode, *out, *issues;
-	const char **returns;
-	size_t nreturns;
 };
 
 static int own_option(int c, void *ctx)
@@ -70,11 +68,6 @@ static int own_option(int c, void *ctx)
 	switch (c) {
 	case 'O': o->out = optarg; return 0;
 	case 'i': o->issues = optarg; return 0;
-	case 'R':
-		o->returns = xreallocarray(o->returns, o->nreturns + 1,
-					   sizeof(char *));
-		o->returns[o->nreturns++] = optarg;
-		return 0;
 	default: return -1;
 	}
 }
@@ -85,7 +78,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		CLI_LONGOPTS,
 		CLI_PERIOD,
 		{ "out", required_argument, NULL, 'O' },
-		{ "returns", required_argument, NULL, 'R' },
+		CLI_RETURNS,
 		{ "issues", required_argument, NULL, 'i' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -98,7 +91,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			  : strcmp(o->mode, "sector") && !orgs
 				  ? "the reports are 'sector' and 'orgs'"
 			  : !o->out ? "--out is needed"
-			  : orgs && !o->nreturns
+			  : orgs && !o->cli.nreturns
 				  ? "report cards need --returns"
 			  : argc - optind > 1 ? "only one aggregates file is read"
 					      : NULL;
@@ -187,8 +180,8 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 		return -1;
 	aggregate_init(&w->ret, &w->cat, &w->roster);
 	w->has_ret = 1;
-	for (size_t i = 0; i < o->nreturns; i++)
-		if (tidyin_read(&w->ret, o->returns[i], d) < 0)
+	for (size_t i = 0; i < o->cli.nreturns; i++)
+		if (tidyin_read(&w->ret, o->cli.returns[i], d) < 0)
 			return -1;
 	find_logo(w, dir);
 	char why[300];
@@ -297,7 +290,7 @@ int main(int argc, char **argv)
 			.chart = { .cat = &w.cat, .roster = &w.roster,
 				   .settings = &w.set, .fonts = w.fonts,
 				   .agg = &w.agg,
-				   .returns = o.nreturns ? &w.ret : NULL,
+				   .returns = o.cli.nreturns ? &w.ret : NULL,
 				   .period = o.cli.period != PERIOD_NONE
 						     ? o.cli.period : w.agg.last },
 			.words = &w.words,
@@ -324,6 +317,6 @@ int main(int argc, char **argv)
 	}
 	unload(&w);
 	diags_free(&d);
-	free(o.returns);
+	cli_free(&o.cli);
 	return status;
 }

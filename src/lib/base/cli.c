@@ -34,6 +34,11 @@ static int shared_option(struct cli *cli, int c, char **argv)
 	case 'r': cli->roster = optarg; return 1;
 	case 't': cli->templates = optarg; return 1;
 	case 'o': cli->output = optarg; return 1;
+	case 'R':
+		cli->returns = xreallocarray(cli->returns, cli->nreturns + 1,
+					     sizeof(char *));
+		cli->returns[cli->nreturns++] = optarg;
+		return 1;
 	case 'p':
 		cli->period = period_parse(optarg);
 		if (cli->period != PERIOD_NONE)
@@ -107,4 +112,11 @@ char *path_join(const char *dir, const char *name)
 	while (dir[n])
 		n++;
 	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}
+
+void cli_free(struct cli *cli)
+{
+	free(cli->returns);
+	cli->returns = NULL;
+	cli->nreturns = 0;
 }

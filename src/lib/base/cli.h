@@ -33,6 +33,10 @@ struct cli {
 	const char *output;        /* -o, --output */
 	int period;                /* -p, --period (for programs that list
 				      CLI_PERIOD), or PERIOD_NONE */
+	const char **returns;      /* -R, --returns, each time it is given
+				      (for programs that list CLI_RETURNS);
+				      freed by cli_free */
+	size_t nreturns;
 };
 
 /* The long options of struct cli, to put first in a program's table;
@@ -45,6 +49,7 @@ struct cli {
 	{ "version", no_argument, NULL, 'V' }
 #define CLI_SHORTOPTS ":r:t:o:"
 #define CLI_PERIOD { "period", required_argument, NULL, 'p' }
+#define CLI_RETURNS { "returns", required_argument, NULL, 'R' }
 
 /* A program's own options: handles option c (with its optarg) and
  * returns 0, or -1 after reporting a usage error. */
@@ -57,6 +62,9 @@ typedef int cli_own_fn(int c, void *ctx);
 int cli_parse(struct cli *cli, int argc, char **argv,
 	      const struct option *longopts, const char *shortopts,
 	      cli_own_fn *own, void *ctx);
+
+/* Frees what cli_parse kept. */
+void cli_free(struct cli *cli);
 
 /* The folder of templates: opt when given, else $PLEDGE_TEMPLATES, else
  * ./templates when it exists, else the installed share folder. */
