@@ -157,6 +157,6 @@ clean:
 	rm -rf $(BUILD) $(BIN)
 
 # Objects made through pattern chains are kept, not deleted as intermediates.
-.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/%.o
+.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/%.o $(BUILD)/tests/test_%.o $(BUILD)/src/%.o
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

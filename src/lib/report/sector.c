@@ -290,18 +290,19 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 			if (k < n)
 				counts[k]++;
 		}
-		if (!print)
-			n = 0;
-		else
+		if (print) {
 			doc_heading(d, 2, "Problems found in the returns");
-		if (print && !n)
-			doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10,
-				 WEIGHT_REGULAR, COLOUR_TEXT);
+			if (!n)
+				doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10,
+					 WEIGHT_REGULAR, COLOUR_TEXT);
+		}
 		for (size_t k = 0; k < n; k++) {
-			buf_reset(&b);
-			buf_addf(&b, "%s: %zu", codes[k], counts[k]);
-			doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 9.5,
-				 WEIGHT_REGULAR, COLOUR_TEXT);
+			if (print) {
+				buf_reset(&b);
+				buf_addf(&b, "%s: %zu", codes[k], counts[k]);
+				doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 9.5,
+					 WEIGHT_REGULAR, COLOUR_TEXT);
+			}
 			free(codes[k]);
 		}
 	}
