@@ -51,10 +51,10 @@ invalid:
 
 bool has_non_ascii(const char *s, size_t len)
 {
+	unsigned char any = 0;
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
+		any |= (unsigned char)s[i];
+	return any >= 0x80;
 }
 
 /* Length of an invisible character at s (0 when there is none). */

@@ -107,11 +107,6 @@ void csvin_lock_delim(struct csvin *r, char delim)
 	r->locked = delim;
 }
 
-int csvin_is_cp1252(const struct csvin *r)
-{
-	return r->enc == ENC_CP1252;
-}
-
 /* A problem that stops the file being read: reported, with words that
  * say so, and the reader fails from now on. */
 static void reject_file(struct csvin *r, long line, const char *code,
@@ -203,14 +198,6 @@ static void on_row(int c, void *data)
 	((struct csvin *)data)->row_done = 1;
 }
 
-static int has_high(const unsigned char *s, size_t len)
-{
-	unsigned char any = 0;
-	for (size_t i = 0; i < len; i++)
-		any |= s[i];
-	return any >= 0x80;
-}
-
 /* The line's text as UTF-8 in *out, or -1 on an encoding error. */
 static int decode(struct csvin *r, const char *s, size_t len,
 		  const char **out, size_t *outlen)
@@ -218,7 +205,7 @@ static int decode(struct csvin *r, const char *s, size_t len,
 	size_t bad = 0;
 	*out = s;
 	*outlen = len;
-	if (!has_high((const unsigned char *)s, len))
+	if (!has_non_ascii(s, len))
 		return 0;
 	int utf8 = utf8_valid(s, len, &bad);
 	if (r->enc == ENC_UNKNOWN) {
