@@ -107,6 +107,11 @@ void csvin_lock_delim(struct csvin *r, char delim)
 	r->locked = delim;
 }
 
+int csvin_is_cp1252(const struct csvin *r)
+{
+	return r->enc == ENC_CP1252;
+}
+
 /* A problem that stops the file being read: reported, with words that
  * say so, and the reader fails from now on. */
 static void reject_file(struct csvin *r, long line, const char *code,

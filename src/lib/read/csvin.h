@@ -61,6 +61,9 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec);
 /* From now on, split every record on delim only. */
 void csvin_lock_delim(struct csvin *r, char delim);
 
+/* Non-zero when the file was read as Windows-1252. */
+int csvin_is_cp1252(const struct csvin *r);
+
 void csvin_close(struct csvin *r);
 
 #endif
