@@ -87,15 +87,11 @@ static int load(const struct opts *o, struct catalogue *cat,
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
-				   .usage = usage, .roster = ROSTER_DEFAULT,
-				   .period = PERIOD_NONE } };
+	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
 	struct diags d;
-	diags_init(&d);
-	d.prog = prog;
-	d.echo = stderr;
+	diags_init_echo(&d, prog, stderr);
 	struct catalogue cat;
 	struct roster roster;
 	struct settings s;

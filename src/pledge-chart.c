@@ -225,17 +225,13 @@ static int load(struct run *run, struct catalogue *cat, struct roster *roster,
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
-				   .usage = usage, .roster = ROSTER_DEFAULT,
-				   .period = PERIOD_NONE } };
+	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
 	if (o.org)
 		o.distributions = 1;
 	struct diags d;
-	diags_init(&d);
-	d.prog = prog;
-	d.echo = stderr;
+	diags_init_echo(&d, prog, stderr);
 	struct catalogue cat = { 0 };
 	struct roster roster = { 0 };
 	struct settings set;

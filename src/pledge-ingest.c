@@ -108,9 +108,7 @@ static int write_outputs(struct ingest *in, const struct opts *o)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
-				   .usage = usage, .roster = ROSTER_DEFAULT,
-				   .period = PERIOD_NONE } };
+	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
 	char *catalogue = path_join(templates_dir(o.cli.templates), "metrics.csv");

@@ -270,15 +270,11 @@ static int write_cards(const struct report_input *in, const struct world *w,
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .cli = { .prog = prog, .synopsis = synopsis,
-				   .usage = usage, .roster = ROSTER_DEFAULT,
-				   .period = PERIOD_NONE } };
+	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
 	struct diags d;
-	diags_init(&d);
-	d.prog = prog;
-	d.echo = stderr;
+	diags_init_echo(&d, prog, stderr);
 	struct world w;
 	memset(&w, 0, sizeof(w));
 	settings_default(&w.set);

@@ -14,6 +14,8 @@
 #define PLEDGE_DATADIR "/usr/local/share/pledge"
 #endif
 
+_Static_assert(PERIOD_NONE == -1, "CLI_INIT starts the period as none");
+
 void cli_version(const char *prog)
 {
 	printf("%s (pledge) %s\n", prog, PLEDGE_VERSION);

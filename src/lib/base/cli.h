@@ -39,6 +39,11 @@ struct cli {
 	size_t nreturns;
 };
 
+/* A struct cli as a program starts it. */
+#define CLI_INIT(name, syn, help)                                           \
+	{ .prog = (name), .synopsis = (syn), .usage = (help),               \
+	  .roster = ROSTER_DEFAULT, .period = -1 /* PERIOD_NONE */ }
+
 /* The long options of struct cli, to put first in a program's table;
  * CLI_SHORTOPTS begins its short options. */
 #define CLI_LONGOPTS                                                        \

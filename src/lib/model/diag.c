@@ -14,6 +14,13 @@ void diags_init(struct diags *d)
 	d->prog = NULL;
 }
 
+void diags_init_echo(struct diags *d, const char *prog, FILE *echo)
+{
+	diags_init(d);
+	d->prog = prog;
+	d->echo = echo;
+}
+
 void diags_free(struct diags *d)
 {
 	for (size_t i = 0; i < d->len; i++) {

@@ -33,6 +33,9 @@ struct diags {
 };
 
 void diags_init(struct diags *d);
+/* The same, for a program: diagnostics echoed to echo as they come,
+ * prefixed by prog. */
+void diags_init_echo(struct diags *d, const char *prog, FILE *echo);
 void diags_free(struct diags *d);
 
 /* Adds one diagnostic; org_id and metric may be NULL. code must be a
