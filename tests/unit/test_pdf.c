@@ -5,6 +5,7 @@
  * that leave no file (SPEC §8). The checks go through poppler-utils and
  * qpdf, as a reader of the report would. */
 #include "chartworld.h"
+#include "shell.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -68,69 +69,6 @@ static char *in_dir(const struct fixture *f, const char *name)
 	return buf_detach(&b);
 }
 
-/* What a command printed, and how it ended. */
-struct ran {
-	int status;
-	struct buf out, err;
-};
-
-static void read_all(FILE *fp, struct buf *b)
-{
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(b, chunk, n);
-}
-
-/* Runs a shell command, keeping its standard output and error apart. */
-static void run(struct ran *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void run(struct ran *r, const char *fmt, ...)
-{
-	buf_init(&r->out);
-	buf_init(&r->err);
-	char *errpath = temp_text("");
-	struct buf cmd = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	char line[1024];
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	buf_addf(&cmd, "%s 2>%s", line, errpath);
-	FILE *fp = popen(cmd.s, "r");
-	assert_non_null(fp);
-	read_all(fp, &r->out);
-	r->status = pclose(fp);
-	FILE *ef = fopen(errpath, "rb");
-	assert_non_null(ef);
-	read_all(ef, &r->err);
-	fclose(ef);
-	temp_remove(errpath);
-	buf_free(&cmd);
-}
-
-static void ran_free(struct ran *r)
-{
-	buf_free(&r->out);
-	buf_free(&r->err);
-}
-
-/* Fails unless the command exits 0 and prints nothing on stderr. */
-static void expect_quiet(struct ran *r, const char *what)
-{
-	if (r->err.len)
-		fail_msg("%s warned: %s", what, r->err.s);
-	if (!WIFEXITED(r->status) || WEXITSTATUS(r->status) != 0)
-		fail_msg("%s failed (status %d): %s", what, r->status,
-			 r->out.s);
-}
-
-static void expect_in(const char *text, const char *want, const char *what)
-{
-	if (!strstr(text, want))
-		fail_msg("%s lacks \"%s\":\n%s", what, want, text);
-}
 
 static const struct pdf_info info = {
 	.title = "Report card: " WELSH " Housing",
