@@ -2,6 +2,7 @@
  * how many bytes the reader takes at a time (so state carried between
  * reads is exercised); the rest is a return file, read from a quarter
  * folder, checked, merged and written as tidy CSV. */
+#include "fuzz.h"
 #include "model/catalogue.h"
 #include "model/period.h"
 #include "model/returns.h"
@@ -21,25 +22,10 @@ static struct roster roster;
 static char path[256];
 static FILE *sink;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	struct diags d;
-	diags_init(&d);
-	const char *templates = getenv("PLEDGE_TEMPLATES");
-	const char *data = getenv("PLEDGE_FUZZ_DATA");
-	char file[512];
-	snprintf(file, sizeof(file), "%s/metrics.csv",
-		 templates ? templates : "templates");
-	if (catalogue_load(&cat, file, &d) < 0)
-		abort();
-	snprintf(file, sizeof(file), "%s/pair.csv", data ? data : "tests/data");
-	if (roster_load(&roster, file, &d) < 0)
-		abort();
-	diags_free(&d);
+	fuzz_load(&cat, &roster, "pair.csv");
 	char dir[] = "/tmp/pledge-fuzz-XXXXXX";
 	if (!mkdtemp(dir))
 		abort();
@@ -55,9 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(data + 1, 1, size - 1, fp) != size - 1 || fclose(fp))
-		abort();
+	fuzz_write(path, data + 1, size - 1);
 	struct csvin_limits lim = csvin_default_limits;
 	lim.chunk = data[0] % 65;
 	lim.max_record = 4096;

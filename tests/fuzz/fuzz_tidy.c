@@ -1,6 +1,7 @@
 /* libFuzzer target: pledge-aggregate's reading of tidy returns and the
  * aggregation and output after it. The first byte is skipped, so the
  * seeds of fuzz_ingest serve here too. */
+#include "fuzz.h"
 #include "model/catalogue.h"
 #include "model/roster.h"
 #include "model/settings.h"
@@ -19,27 +20,11 @@ static struct settings settings;
 static char path[256];
 static FILE *sink;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	struct diags d;
-	diags_init(&d);
-	const char *templates = getenv("PLEDGE_TEMPLATES");
-	const char *data = getenv("PLEDGE_FUZZ_DATA");
-	char file[512];
-	snprintf(file, sizeof(file), "%s/metrics.csv",
-		 templates ? templates : "templates");
-	if (catalogue_load(&cat, file, &d) < 0)
-		abort();
-	snprintf(file, sizeof(file), "%s/agg-roster.csv",
-		 data ? data : "tests/data");
-	if (roster_load(&roster, file, &d) < 0)
-		abort();
+	fuzz_load(&cat, &roster, "agg-roster.csv");
 	settings_default(&settings);
-	diags_free(&d);
 	snprintf(path, sizeof(path), "/tmp/pledge-fuzz-tidy-%d.csv",
 		 (int)getpid());
 	sink = fopen("/dev/null", "w");
@@ -50,9 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(data + 1, 1, size - 1, fp) != size - 1 || fclose(fp))
-		abort();
+	fuzz_write(path, data + 1, size - 1);
 	struct aggregate a;
 	struct diags d;
 	diags_init(&d);
