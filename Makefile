@@ -42,7 +42,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 
 PERIOD ?=
 
-.PHONY: all deps bench-deps check test report bench fuzz sanitize install uninstall clean
+.PHONY: all deps bench-deps check test report bench fuzz sanitize install uninstall clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(PROG_BIN)
@@ -50,6 +50,14 @@ all: $(PROG_BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed share folder is compiled in: a change of PREFIX or
+# DATADIR rebuilds what uses it.
+$(BUILD)/datadir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(BUILD)/src/lib/base/cli.o: $(BUILD)/datadir
+FORCE:
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
