@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -209,6 +210,88 @@ static void unload(struct world *w)
 
 /* One card per signatory with an accepted return, into dir; a progress
  * line on a terminal. Returns the exit status. */
+/* The fonts the cards embed. */
+struct card_fonts {
+	struct report_input small;  /* with fonts cut down, if subset */
+	int subset;
+	char dir[32];
+	char *regular, *bold;
+};
+
+/* Cards embed fonts cut down to the characters they set (a few KB, not
+ * ~120 KB each), when fonttools is there to cut them. */
+static void card_fonts_make(struct card_fonts *f, const struct report_input *in)
+{
+	char why[400];
+	memset(f, 0, sizeof(*f));
+	f->small = *in;
+	snprintf(f->dir, sizeof(f->dir), "/tmp/pledge-fonts-XXXXXX");
+	if (!mkdtemp(f->dir)) {
+		f->dir[0] = '\0';
+		return;
+	}
+	f->regular = xasprintf("%s/regular.ttf", f->dir);
+	f->bold = xasprintf("%s/bold.ttf", f->dir);
+	f->subset = subset_font(in->pdf_regular, f->regular, why,
+				sizeof(why)) == 0 &&
+		    subset_font(in->pdf_bold, f->bold, why, sizeof(why)) == 0;
+	f->small.pdf_regular = f->regular;
+	f->small.pdf_bold = f->bold;
+}
+
+static void card_fonts_free(struct card_fonts *f)
+{
+	if (f->regular)
+		unlink(f->regular);
+	if (f->bold)
+		unlink(f->bold);
+	if (f->dir[0])
+		rmdir(f->dir);
+	free(f->regular);
+	free(f->bold);
+}
+
+/* Writes the due cards whose place in the roster is part modulo parts;
+ * shows progress on a terminal when show. Returns the exit status. */
+static int write_share(const struct report_input *in,
+		       const struct card_fonts *f, const struct world *w,
+		       const char *dir, int part, int parts, int show,
+		       size_t due)
+{
+	int status = EXIT_OK;
+	size_t done = 0;
+	char why[400];
+	for (size_t i = 0; i < w->roster.len; i++) {
+		if ((int)(i % (size_t)parts) != part || !card_due(in, (int)i))
+			continue;
+		char *path = xasprintf("%s/%s.pdf", dir, w->roster.orgs[i].id);
+		const struct report_input *use =
+			f->subset && subset_covers(w->roster.orgs[i].name)
+				? &f->small : in;
+		if (card_write(use, (int)i, path, why, sizeof(why)) < 0) {
+			fprintf(stderr, "%s%s: report card for %s: %s\n",
+				show ? "\r\033[K" : "", prog,
+				w->roster.orgs[i].id, why);
+			status = errno == ENOSPC || errno == EFBIG ? EXIT_FATAL
+								   : EXIT_REJECTED;
+		}
+		free(path);
+		if (status == EXIT_FATAL)
+			break;
+		done++;
+		if (show)
+			fprintf(stderr, "\r%s: report cards: about %zu of %zu"
+				"\033[K", prog, done * (size_t)parts < due
+				? done * (size_t)parts : due, due);
+	}
+	if (show)
+		fputs("\r\033[K", stderr);
+	return status;
+}
+
+/* One card per signatory with an accepted return, into dir, shared
+ * between two processes (the cards are independent, and a machine has
+ * more than one core). Returns the exit status. */
 static int write_cards(const struct report_input *in, const struct world *w,
 		       const char *dir)
 {
@@ -217,54 +300,29 @@ static int write_cards(const struct report_input *in, const struct world *w,
 			strerror(errno));
 		return EXIT_FATAL;
 	}
-	int tty = isatty(STDERR_FILENO), status = EXIT_OK;
-	size_t due = 0, done = 0;
-	/* Cards embed fonts cut down to the characters they set (a few KB,
-	 * not ~120 KB each), when fonttools is there to cut them. */
-	struct report_input small = *in;
-	char tmp[] = "/tmp/pledge-fonts-XXXXXX", why[400];
-	char *reg = NULL, *bold = NULL;
-	int subset = mkdtemp(tmp) != NULL;
-	if (subset) {
-		reg = xasprintf("%s/regular.ttf", tmp);
-		bold = xasprintf("%s/bold.ttf", tmp);
-		subset = subset_font(in->pdf_regular, reg, why, sizeof(why)) == 0 &&
-			 subset_font(in->pdf_bold, bold, why, sizeof(why)) == 0;
-		small.pdf_regular = reg;
-		small.pdf_bold = bold;
-	}
+	size_t due = 0;
 	for (size_t i = 0; i < w->roster.len; i++)
 		due += card_due(in, (int)i);
-	for (size_t i = 0; i < w->roster.len; i++) {
-		if (!card_due(in, (int)i))
-			continue;
-		char *path = xasprintf("%s/%s.pdf", dir, w->roster.orgs[i].id);
-		const struct report_input *use =
-			subset && subset_covers(w->roster.orgs[i].name) ? &small
-									: in;
-		if (card_write(use, (int)i, path, why, sizeof(why)) < 0) {
-			fprintf(stderr, "%s%s: report card for %s: %s\n",
-				tty ? "\r\033[K" : "", prog,
-				w->roster.orgs[i].id, why);
-			status = errno == ENOSPC || errno == EFBIG ? EXIT_FATAL
-								   : EXIT_REJECTED;
-		}
-		free(path);
-		if (status == EXIT_FATAL)
-			break;
-		if (tty)
-			fprintf(stderr, "\r%s: report cards: %zu of %zu\033[K",
-				prog, ++done, due);
+	struct card_fonts f;
+	card_fonts_make(&f, in);
+	int show = isatty(STDERR_FILENO);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t child = due > 1 ? fork() : -1;
+	if (child == 0)
+		_exit(write_share(in, &f, w, dir, 1, 2, 0, due));
+	int parts = child > 0 ? 2 : 1;
+	int status = write_share(in, &f, w, dir, 0, parts, show, due);
+	if (child > 0) {
+		int st;
+		if (waitpid(child, &st, 0) < 0 || !WIFEXITED(st))
+			st = EXIT_FATAL;
+		else
+			st = WEXITSTATUS(st);
+		if (st > status)
+			status = st;
 	}
-	if (tty)
-		fputs("\r\033[K", stderr);
-	if (reg)
-		unlink(reg);
-	if (bold)
-		unlink(bold);
-	rmdir(tmp);
-	free(reg);
-	free(bold);
+	card_fonts_free(&f);
 	return status;
 }
 
