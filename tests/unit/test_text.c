@@ -256,9 +256,30 @@ static void excerpt_cuts_at_character_boundary(void **state)
 	assert_string_equal(out, "ab...");
 }
 
+static void utf8_next_decodes_and_replaces(void **state)
+{
+	(void)state;
+	const char *s = "T\xC5\xB7\xE2\x82\xAC\xF0\x9F\x98\x80";
+	assert_int_equal(utf8_next(&s), 'T');
+	assert_int_equal(utf8_next(&s), 0x177);
+	assert_int_equal(utf8_next(&s), 0x20AC);
+	assert_int_equal(utf8_next(&s), 0x1F600);
+	assert_int_equal(*s, '\0');
+	/* overlong, surrogate, cut short, stray continuation: U+FFFD, and
+	 * only one byte is passed over */
+	const char *bad[] = { "\xC0\x80", "\xED\xA0\x80", "\xE2\x82",
+			      "\x80" };
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = bad[i];
+		assert_int_equal(utf8_next(&p), 0xFFFD);
+		assert_ptr_equal(p, bad[i] + 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_next_decodes_and_replaces),
 		cmocka_unit_test(utf8_accepts_well_formed),
 		cmocka_unit_test(utf8_refuses_overlongs),
 		cmocka_unit_test(utf8_refuses_surrogates_and_beyond),

@@ -49,6 +49,28 @@ invalid:
 	return false;
 }
 
+unsigned long utf8_next(const char **s)
+{
+	const unsigned char *q = (const unsigned char *)*s;
+	unsigned long c = q[0];
+	int n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1
+		: c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+	*s += 1;
+	if (n <= 0)
+		return n ? 0xFFFD : c;
+	c &= 0x3F >> n;
+	for (int i = 1; i <= n; i++) {
+		if ((q[i] & 0xC0) != 0x80)
+			return 0xFFFD;
+		c = (c << 6) | (q[i] & 0x3F);
+	}
+	static const unsigned long least[] = { 0, 0x80, 0x800, 0x10000 };
+	if (c < least[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0xFFFD;
+	*s += n;
+	return c;
+}
+
 bool has_non_ascii(const char *s, size_t len)
 {
 	unsigned char any = 0;

@@ -10,6 +10,12 @@
  * the first byte that does not fit. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* Decodes the UTF-8 character at *s and moves *s past it. A byte that
+ * does not start a well-formed character (bad, overlong, a surrogate,
+ * beyond U+10FFFF) gives U+FFFD and moves on by one. *s must not be at
+ * the terminating NUL. */
+unsigned long utf8_next(const char **s);
+
 /* True when some byte of s[0..len) is 0x80 or above. */
 bool has_non_ascii(const char *s, size_t len);
 

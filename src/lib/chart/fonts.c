@@ -1,4 +1,5 @@
 #include "fonts.h"
+#include "../base/text.h"
 #include "../base/xalloc.h"
 
 #include <ft2build.h>
@@ -55,38 +56,14 @@ void fonts_free(struct fonts *f)
 	free(f);
 }
 
-/* Decodes one UTF-8 character at *s, advancing it; bad bytes give
- * U+FFFD and move on by one. */
-static unsigned long next_char(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	unsigned long c = p[0];
-	int n = c < 0x80 ? 0 : c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2
-				: c >= 0xC2 && c < 0xE0 ? 1 : -1;
-	if (n < 0) {
-		*s = p + 1;
-		return c < 0x80 ? c : 0xFFFD;
-	}
-	c = n ? c & (0x3F >> n) : c;
-	for (int i = 1; i <= n; i++) {
-		if ((p[i] & 0xC0) != 0x80) {
-			*s = p + 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	*s = p + n + 1;
-	return c;
-}
-
 double fonts_width(const struct fonts *f, enum weight w, const char *text,
 		   double size)
 {
 	FT_Face face = f->face[w];
-	const unsigned char *s = (const unsigned char *)text;
+	const char *s = text;
 	double units = 0;
 	while (*s) {
-		FT_UInt glyph = FT_Get_Char_Index(face, next_char(&s));
+		FT_UInt glyph = FT_Get_Char_Index(face, utf8_next(&s));
 		FT_Fixed advance;
 		if (FT_Get_Advance(face, glyph, FT_LOAD_NO_SCALE, &advance) == 0)
 			units += (double)advance;

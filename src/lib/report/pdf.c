@@ -1,5 +1,6 @@
 #include "pdf.h"
 #include "../base/buf.h"
+#include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../out/atomic.h"
 #include "pdf_fonts.h"
@@ -114,30 +115,6 @@ static void set_stroke(struct pdf *p, struct rgb c, double width)
 	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
 }
 
-/* Decodes one UTF-8 character at *s, advancing it. Bad bytes,
- * overlong forms and surrogates give U+FFFD and move on by one. */
-static unsigned long next_char(const unsigned char **s)
-{
-	const unsigned char *q = *s;
-	unsigned long c = q[0];
-	int n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1
-		: c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
-	*s = q + 1;
-	if (n <= 0)
-		return n ? 0xFFFD : c;
-	c &= 0x3F >> n;
-	for (int i = 1; i <= n; i++) {
-		if ((q[i] & 0xC0) != 0x80)
-			return 0xFFFD;
-		c = (c << 6) | (q[i] & 0x3F);
-	}
-	static const unsigned long least[] = { 0, 0x80, 0x800, 0x10000 };
-	if (c < least[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0xFFFD;
-	*s = q + n + 1;
-	return c;
-}
-
 static void add_utf8(struct buf *b, unsigned long c)
 {
 	char u[3];
@@ -165,9 +142,9 @@ static const char *clean_text(struct buf *b, const char *text,
 			      unsigned char *used)
 {
 	buf_reset(b);
-	const unsigned char *s = (const unsigned char *)text;
+	const char *s = text;
 	while (*s) {
-		unsigned long c = next_char(&s);
+		unsigned long c = utf8_next(&s);
 		if (c > 0xFFFF)
 			c = 0xFFFD;
 		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))

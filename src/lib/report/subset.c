@@ -1,4 +1,5 @@
 #include "subset.h"
+#include "../base/text.h"
 #include "../base/xalloc.h"
 
 #include <errno.h>
@@ -24,18 +25,9 @@ static const unsigned long kept[][2] = {
 
 int subset_covers(const char *text)
 {
-	const unsigned char *s = (const unsigned char *)text;
+	const char *s = text;
 	while (*s) {
-		unsigned long c = *s;
-		int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-		if (c >= 0x80)
-			c &= 0x3F >> n;
-		for (int i = 1; i <= n; i++) {
-			if ((s[i] & 0xC0) != 0x80)
-				return 0;
-			c = (c << 6) | (s[i] & 0x3F);
-		}
-		s += n + 1;
+		unsigned long c = utf8_next(&s);
 		size_t k = 0;
 		while (k < NKEPT && (c < kept[k][0] || c > kept[k][1]))
 			k++;
