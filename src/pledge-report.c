@@ -369,6 +369,7 @@ int main(int argc, char **argv)
 		if (status == EXIT_OK && d.errors)
 			status = EXIT_REJECTED;
 	}
+	pdf_release();
 	unload(&w);
 	diags_free(&d);
 	cli_free(&o.cli);

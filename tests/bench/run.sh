@@ -50,6 +50,10 @@ row() {
 	printf '%-34s %9s %10s  %s\n' "$1" "$(secs "$2")" "$(mib "$2")" "$3"
 }
 
+# cards of an earlier run are removed now, not just before the cards are
+# timed: a new quarter's cards go into a new folder, and creating files
+# where thousands were just deleted costs ext4 far more
+rm -rf cards
 runs=1 measure generate "$tools/gen-sector" "$root/templates/metrics.csv" "$orgs" "$quarters" "$work"
 values=$(($(wc -l <returns.csv) - 1))
 bytes=$(wc -c <returns.csv)
@@ -102,7 +106,6 @@ fi
 # Report cards: one per signatory, from the latest 8 quarters.
 last8=$(awk -F, 'NR > 1 { print $1 }' aggregates8.csv | sort -u | tail -n 8 | head -n 1)
 awk -F, -v from="$last8" 'NR == 1 || $1 >= from' tidy.csv >tidy8.csv
-rm -rf cards
 runs=1 measure cards env SOURCE_DATE_EPOCH=1795000000 "$bin/pledge-report" orgs \
 	--templates "$root/templates" --roster signatories.csv --out cards \
 	--returns tidy8.csv aggregates8.csv

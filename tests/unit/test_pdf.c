@@ -45,6 +45,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
+	pdf_release();
 	DIR *dp = opendir(f->dir);
 	struct dirent *e;
 	while (dp && (e = readdir(dp))) {
@@ -281,6 +282,41 @@ static void same_input_same_bytes(void **state)
 	if (!same_file(two, three))
 		fail_msg("saving one document twice gave different bytes");
 	free(one);
+	free(two);
+	free(three);
+}
+
+/* pdf_free keeps libharu's workspace for the next document: what one
+ * document set (other characters, more pages, a failure) must not show
+ * in the next. */
+static void documents_after_another_are_as_the_first(void **state)
+{
+	struct fixture *f = *state;
+	pdf_release();
+	char *one = save_card(f, "one.pdf");
+	struct pdf *p = new_pdf(f->w);
+	for (int n = 1; n <= 3; n++) {
+		assert_int_equal(pdf_add_page(p), n);
+		assert_int_equal(pdf_text(p, 56, 80, "Quixotic jackdaws " WELSH
+					  " 0123456789 %&@", 14, WEIGHT_BOLD,
+					  ALIGN_LEFT, COLOUR_TEXT), 0);
+	}
+	char *other = in_dir(f, "other.pdf"), why[300];
+	assert_int_equal(pdf_save(p, other, 0644, why, sizeof(why)), 0);
+	pdf_free(p);
+	char *two = save_card(f, "two.pdf");
+	p = new_pdf(f->w);
+	assert_int_equal(pdf_add_page(p), 1);
+	assert_int_equal(pdf_rect(p, NAN, 10, 10, 10, COLOUR_TEXT), -1);
+	pdf_free(p);
+	char *three = save_card(f, "three.pdf");
+	if (!same_file(one, two))
+		fail_msg("a document made after another differs from the "
+			 "same document made first");
+	if (!same_file(one, three))
+		fail_msg("a document made after a failed one differs");
+	free(one);
+	free(other);
 	free(two);
 	free(three);
 }
@@ -624,6 +660,7 @@ int main(void)
 		TEST(document_says_what_it_is),
 		TEST(bookmarks_point_at_pages),
 		TEST(same_input_same_bytes),
+		TEST(documents_after_another_are_as_the_first),
 		TEST(mode_is_the_callers),
 		TEST(numbers_that_are_not_numbers_are_refused),
 		TEST(chart_placed_at_nan_is_refused),

@@ -44,6 +44,18 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+int buf_read_all(struct buf *b, FILE *fp)
+{
+	for (;;) {
+		buf_grow(b, 65536);
+		size_t n = fread(b->s + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += n;
+		b->s[b->len] = '\0';
+		if (n == 0)
+			return ferror(fp) ? -1 : 0;
+	}
+}
+
 void buf_reset(struct buf *b)
 {
 	b->len = 0;

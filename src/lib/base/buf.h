@@ -3,6 +3,7 @@
 #define PLEDGE_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct buf {
@@ -42,6 +43,9 @@ static inline void buf_adds(struct buf *b, const char *s)
 
 void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Adds everything left in fp; 0, or -1 with errno on a read error. */
+int buf_read_all(struct buf *b, FILE *fp);
+
 void buf_reset(struct buf *b);      /* len = 0, keeps memory */
 /* Hands the string to the caller (who frees it) and empties b. */
 char *buf_detach(struct buf *b);

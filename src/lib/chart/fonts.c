@@ -10,18 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FONTS_KEPT 0x180
+
 struct fonts {
 	FT_Library lib;
 	FT_Face face[2];
 	char *path[2];
 	void *slot[2];
 	void (*release)(void *);
+	/* advances in font units of the codes below FONTS_KEPT, filled as
+	 * they are first measured (-1: not yet): the text of a report is
+	 * measured over and over, nearly all in Latin-1 and Extended-A */
+	FT_Fixed kept[2][FONTS_KEPT];
 };
 
 struct fonts *fonts_load(const char *regular, const char *bold, char *why,
 			 size_t size)
 {
 	struct fonts *f = xcalloc(1, sizeof(*f));
+	for (int w = 0; w < 2; w++)
+		for (int c = 0; c < FONTS_KEPT; c++)
+			f->kept[w][c] = -1;
 	if (FT_Init_FreeType(&f->lib)) {
 		snprintf(why, size, "FreeType could not start");
 		free(f);
@@ -56,19 +65,31 @@ void fonts_free(struct fonts *f)
 	free(f);
 }
 
+/* The advance of character c in font units, 0 when it has none. */
+static FT_Fixed advance_of(const struct fonts *f, enum weight w,
+			   unsigned long c)
+{
+	FT_Fixed *kept = c < FONTS_KEPT ? (FT_Fixed *)&f->kept[w][c] : NULL;
+	if (kept && *kept >= 0)
+		return *kept;
+	FT_Face face = f->face[w];
+	FT_Fixed advance;
+	if (FT_Get_Advance(face, FT_Get_Char_Index(face, c), FT_LOAD_NO_SCALE,
+			   &advance) != 0 || advance < 0)
+		advance = 0;
+	if (kept)
+		*kept = advance;
+	return advance;
+}
+
 double fonts_width(const struct fonts *f, enum weight w, const char *text,
 		   double size)
 {
-	FT_Face face = f->face[w];
 	const char *s = text;
 	double units = 0;
-	while (*s) {
-		FT_UInt glyph = FT_Get_Char_Index(face, utf8_next(&s));
-		FT_Fixed advance;
-		if (FT_Get_Advance(face, glyph, FT_LOAD_NO_SCALE, &advance) == 0)
-			units += (double)advance;
-	}
-	return units * size / face->units_per_EM;
+	while (*s)
+		units += (double)advance_of(f, w, utf8_next(&s));
+	return units * size / f->face[w]->units_per_EM;
 }
 
 double fonts_ascent(const struct fonts *f, enum weight w, double size)

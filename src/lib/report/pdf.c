@@ -14,8 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct press;
+
 struct pdf {
-	HPDF_Doc doc;
+	struct press *press;            /* libharu's workspace */
+	HPDF_Doc doc;                   /* its document */
 	HPDF_Font font[2];
 	int slot[2];                    /* weight -> set of used codes:
 					   both 0 when both are one font */
@@ -66,12 +69,6 @@ static const char *hpdf_error_name(HPDF_STATUS code)
 	case HPDF_ZLIB_ERROR: return "compression failed";
 	default: return "error";
 	}
-}
-
-static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
-{
-	fail(data, "libharu %s (0x%04X, detail %u)",
-	     hpdf_error_name(code), (unsigned)code, (unsigned)detail);
 }
 
 /* Refuses (failing p) any number libharu would misdraw: libharu 2.3.0
@@ -186,26 +183,87 @@ static int set_info(struct pdf *p, const struct pdf_info *info)
 	return done(p);
 }
 
-/* Loads and embeds the two fonts; 0 or -1. */
+/* libharu's workspace for one document at a time: a document, with the
+ * encoders and the font files it loaded. HPDF_NewDoc clears the
+ * document but keeps those, so a program writing many documents with
+ * the same fonts (a report card per signatory) reads and parses each
+ * font file once, not once a document. pdf_free keeps the last
+ * workspace whose document did not fail, for the next pdf_new. */
+struct press {
+	HPDF_Doc doc;
+	struct pdf *owner;              /* whose errors these are */
+	char *path[2];                  /* the font files loaded, */
+	const char *name[2];            /* by libharu's names for them */
+	int utf;                        /* 1 once its UTF-8 encoder is in */
+};
+
+static struct press *spare;
+
+/* libharu's errors, for the document in the press just now. */
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	struct press *press = data;
+	if (press->owner)
+		fail(press->owner, "libharu %s (0x%04X, detail %u)",
+		     hpdf_error_name(code), (unsigned)code,
+		     (unsigned)detail);
+}
+
+static void press_free(struct press *press)
+{
+	if (!press)
+		return;
+	if (press->doc)
+		HPDF_Free(press->doc);
+	free(press->path[0]);
+	free(press->path[1]);
+	free(press);
+}
+
+void pdf_release(void)
+{
+	press_free(spare);
+	spare = NULL;
+}
+
+/* Loads the two font files into the press, unless loaded; 0 or -1. */
 static int load_fonts(struct pdf *p, const char *paths[2])
 {
+	struct press *press = p->press;
 	for (int w = 0; w < 2; w++) {
+		if (press->path[w] && !strcmp(press->path[w], paths[w]))
+			continue;
 		const char *problem = pdf_fonts_problem(paths[w]);
 		if (problem) {
 			fail(p, "cannot embed %s as a TrueType font: %s",
 			     paths[w], problem);
 			return -1;
 		}
-		const char *name =
-			HPDF_LoadTTFontFromFile(p->doc, paths[w], HPDF_TRUE);
-		if (name)
-			p->font[w] = HPDF_GetFont(p->doc, name, "UTF-8");
-		if (!name || !p->font[w]) {
-			char why[sizeof(p->why)];
-			snprintf(why, sizeof(why), "%s", p->why);
-			p->failed = 0;
+		HPDF_STATUS code;
+		press->name[w] = pdf_fonts_load(press->doc, paths[w],
+						w ? "HPDFAB" : "HPDFAA", &code);
+		if (!press->name[w]) {
 			fail(p, "cannot embed %s as a TrueType font: %s",
-			     paths[w], why[0] ? why : "libharu said no more");
+			     paths[w], code ? hpdf_error_name(code)
+			     : strerror(errno));
+			return -1;
+		}
+		free(press->path[w]);
+		press->path[w] = xstrdup(paths[w]);
+	}
+	return 0;
+}
+
+/* The document's two fonts, from the fonts loaded; 0 or -1. */
+static int get_fonts(struct pdf *p)
+{
+	for (int w = 0; w < 2; w++) {
+		p->font[w] = pdf_fonts_get(p->press->doc, p->press->name[w],
+					   p->utf8);
+		if (!p->font[w]) {
+			fail(p, "cannot embed %s as a TrueType font: %s",
+			     p->press->path[w], p->failed ? p->why
+			     : "libharu said no more");
 			return -1;
 		}
 	}
@@ -214,23 +272,56 @@ static int load_fonts(struct pdf *p, const char *paths[2])
 	return 0;
 }
 
+/* The spare press, cleared for a new document, when it has the fonts
+ * paths loaded; else a new one. */
+static struct press *press_take(struct pdf *p, const char *paths[2])
+{
+	struct press *press = spare;
+	spare = NULL;
+	for (int w = 0; press && w < 2; w++) {
+		if (!press->path[w] || strcmp(press->path[w], paths[w])) {
+			press_free(press);
+			press = NULL;
+		}
+	}
+	if (press) {
+		press->owner = p;
+		if (HPDF_NewDoc(press->doc) == HPDF_OK && !p->failed)
+			return press;
+		press_free(press);
+		p->failed = 0;
+	}
+	press = xcalloc(1, sizeof(*press));
+	press->owner = p;
+	press->doc = HPDF_New(on_error, press);
+	if (!press->doc) {
+		free(press);
+		return NULL;
+	}
+	return press;
+}
+
 struct pdf *pdf_new(const char *regular, const char *bold,
 		    const struct pdf_info *info, char *why, size_t size)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
 	buf_init(&p->text);
-	p->doc = HPDF_New(on_error, p);
-	if (!p->doc) {
+	const char *paths[2] = { regular, bold };
+	p->press = press_take(p, paths);
+	if (!p->press) {
 		snprintf(why, size, "libharu could not start");
 		free(p);
 		return NULL;
 	}
-	const char *paths[2] = { regular, bold };
+	p->doc = p->press->doc;
 	int ok = HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL) == HPDF_OK &&
-		 HPDF_UseUTFEncodings(p->doc) == HPDF_OK &&
+		 (p->press->utf ||
+		  HPDF_UseUTFEncodings(p->doc) == HPDF_OK) &&
 		 HPDF_SetCurrentEncoder(p->doc, "UTF-8") == HPDF_OK &&
 		 (p->utf8 = HPDF_GetEncoder(p->doc, "UTF-8")) &&
-		 load_fonts(p, paths) == 0 && set_info(p, info) == 0;
+		 (p->press->utf = 1) && load_fonts(p, paths) == 0 &&
+		 get_fonts(p) == 0 &&
+		 set_info(p, info) == 0;
 	if (!ok || p->failed) {
 		fail(p, "libharu could not start a document");
 		snprintf(why, size, "%s", p->why);
@@ -244,8 +335,12 @@ void pdf_free(struct pdf *p)
 {
 	if (!p)
 		return;
-	if (p->doc)
-		HPDF_Free(p->doc);
+	if (!p->failed && !spare) {
+		spare = p->press;
+		spare->owner = NULL;
+	} else {
+		press_free(p->press);
+	}
 	free(p->outlines);
 	buf_free(&p->text);
 	free(p);

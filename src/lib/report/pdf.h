@@ -51,6 +51,11 @@ struct pdf *pdf_new(const char *regular, const char *bold,
 		    const struct pdf_info *info, char *why, size_t size);
 void pdf_free(struct pdf *p);
 
+/* pdf_free keeps libharu's workspace, with the font files it read, for
+ * the next pdf_new with the same fonts: a program writing many documents
+ * reads each font file once. This frees it; call it before exit. */
+void pdf_release(void);
+
 /* Adds an A4 page and makes it the current page. Returns its number,
  * from 1, or -1. */
 int pdf_add_page(struct pdf *p);

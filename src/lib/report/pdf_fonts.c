@@ -2,15 +2,34 @@
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The first code from c on in used, or 0x10000 when there is none: a
+ * document uses a few hundred codes of the 65,536, so empty bytes are
+ * passed over whole. */
+static unsigned long next_used(const unsigned char *used, unsigned long c)
+{
+	while (c <= 0xFFFF) {
+		if (!(c & 7) && !used[c >> 3])
+			c += 8;
+		else if (pdf_fonts_has(used, c))
+			return c;
+		else
+			c++;
+	}
+	return 0x10000;
+}
 
 /* Writes a ToUnicode CMap for the codes in used into st: runs of codes
  * that share a first byte as one bfrange line each (a single code is a
@@ -34,9 +53,8 @@ static void write_cmap(HPDF_Stream st, const unsigned char *used)
 	struct buf out = BUF_INIT, block = BUF_INIT;
 	buf_adds(&out, head);
 	int lines = 0;
-	for (unsigned long c = 0; c <= 0xFFFF; c++) {
-		if (!pdf_fonts_has(used, c))
-			continue;
+	for (unsigned long c = next_used(used, 0); c <= 0xFFFF;
+	     c = next_used(used, c + 1)) {
 		unsigned long last = c;
 		while ((last & 0xFF) != 0xFF && pdf_fonts_has(used, last + 1))
 			last++;
@@ -67,9 +85,8 @@ static void write_map(HPDF_Stream st, HPDF_FontDef def,
 	while (n > 1 && !pdf_fonts_has(used, n - 1))
 		n--;
 	HPDF_BYTE *map = xcalloc(n, 2);
-	for (unsigned long c = 0; c < n; c++) {
-		if (!pdf_fonts_has(used, c))
-			continue;
+	for (unsigned long c = next_used(used, 0); c < n;
+	     c = next_used(used, c + 1)) {
 		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
 		map[2 * c] = (HPDF_BYTE)(gid >> 8);
 		map[2 * c + 1] = (HPDF_BYTE)gid;
@@ -91,11 +108,11 @@ static HPDF_STATUS write_widths(HPDF_Dict cidfont, HPDF_FontDef def,
 	HPDF_Array run = NULL;
 	HPDF_UINT len = 0;
 	HPDF_STATUS ret = HPDF_OK;
-	for (unsigned long c = 0; c <= 0xFFFF && ret == HPDF_OK; c++) {
-		if (!pdf_fonts_has(used, c)) {
+	unsigned long last = 0x10000;
+	for (unsigned long c = next_used(used, 0); c <= 0xFFFF &&
+	     ret == HPDF_OK; last = c, c = next_used(used, c + 1)) {
+		if (c != last + 1)
 			run = NULL;
-			continue;
-		}
 		if (!run || len == 1000) {
 			run = HPDF_Array_New(cidfont->mmgr);
 			len = 0;
@@ -144,6 +161,71 @@ int pdf_fonts_fit(HPDF_Font font, const unsigned char *used, char *why,
 		return -1;
 	}
 	return 0;
+}
+
+const char *pdf_fonts_load(HPDF_Doc doc, const char *path, const char *tag,
+			   HPDF_STATUS *code)
+{
+	struct buf bytes = BUF_INIT;
+	FILE *fp = fopen(path, "rb");
+	*code = 0;
+	if (!fp || buf_read_all(&bytes, fp) < 0) {
+		int e = errno;
+		if (fp)
+			fclose(fp);
+		buf_free(&bytes);
+		errno = e;
+		return NULL;
+	}
+	fclose(fp);
+	HPDF_Stream st = HPDF_MemStream_New(doc->mmgr, (HPDF_UINT)bytes.len);
+	HPDF_FontDef def = NULL;
+	if (st && HPDF_Stream_Write(st, (const HPDF_BYTE *)bytes.s,
+				    (HPDF_UINT)bytes.len) == HPDF_OK &&
+	    HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) == HPDF_OK)
+		def = HPDF_TTFontDef_Load(doc->mmgr, st, HPDF_TRUE);
+	else if (st)
+		HPDF_Stream_Free(st);
+	buf_free(&bytes);
+	if (!def) {
+		*code = HPDF_GetError(doc);
+		return NULL;
+	}
+	/* a font of that name is in already: as libharu, take that one */
+	HPDF_FontDef had = HPDF_Doc_FindFontDef(doc, def->base_font);
+	if (had) {
+		HPDF_FontDef_Free(def);
+		return had->base_font;
+	}
+	if (HPDF_Doc_RegisterFontDef(doc, def) != HPDF_OK) {
+		*code = HPDF_GetError(doc);
+		return NULL;
+	}
+	char name_tag[7];
+	snprintf(name_tag, sizeof(name_tag), "%s", tag);
+	HPDF_TTFontDef_SetTagName(def, name_tag);
+	return def->base_font;
+}
+
+HPDF_Font pdf_fonts_get(HPDF_Doc doc, const char *name, HPDF_Encoder utf8)
+{
+	static HPDF_CMapEncoderAttr_Rec *stand_in; /* 260 KB, once */
+	HPDF_CMapEncoderAttr real = utf8->attr;
+	if (!stand_in)
+		stand_in = xcalloc(1, sizeof(*stand_in));
+	/* all but the two code tables, as they are for this document */
+	size_t head = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
+	memcpy((char *)stand_in + head, (char *)real + head,
+	       sizeof(*stand_in) - head);
+	stand_in->cid_map[0][' '] = ' ';
+	stand_in->unicode_map[0][' '] = ' ';
+	HPDF_Encoder_ToUnicode_Func to_unicode = utf8->to_unicode_fn;
+	utf8->attr = stand_in;
+	utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
+	utf8->attr = real;
+	utf8->to_unicode_fn = to_unicode;
+	return font;
 }
 
 static unsigned long be32(const unsigned char *b)

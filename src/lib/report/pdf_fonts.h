@@ -40,6 +40,28 @@ static inline int pdf_fonts_has(const unsigned char *set, unsigned long c)
 	return set[c >> 3] >> (c & 7) & 1;
 }
 
+/* libharu's HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE), but from a
+ * copy of the file in memory: libharu keeps the font's stream to copy
+ * glyphs from each time a document is saved, and from a file that is
+ * hundreds of seeks and reads a document. tag is the six capital letters
+ * libharu puts before the font's name in the document (it counts them
+ * from "HPDFAA" as fonts are loaded). A font whose name is in doc
+ * already is that one, as with libharu. Returns libharu's name for the
+ * font; or NULL, with libharu's error in code, or code 0 and errno when
+ * the file could not be read. */
+const char *pdf_fonts_load(HPDF_Doc doc, const char *path, const char *tag,
+			   HPDF_STATUS *code);
+
+/* libharu's HPDF_GetFont(doc, name, "UTF-8") for a TrueType font, made
+ * without its walk over all 65,536 codes: libharu looks up the glyph and
+ * width of every code to write the /W, /CIDToGIDMap and ToUnicode that
+ * pdf_fonts_fit redoes anyway, about 1 ms a font and document. For the
+ * call, utf8's encoding tables are stood in for by tables that map one
+ * code (the space), so libharu's versions are a stub; text is still
+ * encoded and measured by the UTF-8 encoder, which is put back before
+ * this returns. NULL, with libharu's error, as HPDF_GetFont. */
+HPDF_Font pdf_fonts_get(HPDF_Doc doc, const char *name, HPDF_Encoder utf8);
+
 /* NULL when the file at path looks like a TrueType font whose tables lie
  * inside it, with those libharu reads; else what is wrong with it.
  * libharu 2.3.0 crashes on a short or foreign file rather than report
