@@ -23,8 +23,8 @@ BIN ?= bin
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DPLEDGE_VERSION='"$(VERSION)"' -DPLEDGE_DATADIR='"$(DATADIR)"' \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wno-unused-parameter -Isrc/lib $(CAIRO_CFLAGS) -MMD -MP $(CFLAGS)
-ALL_LDFLAGS = $(LDFLAGS)
+	-Wno-unused-parameter -pthread -Isrc/lib $(CAIRO_CFLAGS) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS = -pthread $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)

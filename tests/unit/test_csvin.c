@@ -490,6 +490,117 @@ static void crlf_across_chunk_boundary(void **state)
 	}
 }
 
+/* Reads bytes, locking the delimiter after the first record as a table
+ * does, and describes everything a caller sees: records, whether the
+ * file reads as Windows-1252 at each, the diagnostics (with where they
+ * fell among the records) and how it ended. */
+static char *read_all_seen(const char *bytes, size_t len, int ahead)
+{
+	struct csvin_limits lim = csvin_default_limits;
+	lim.read_ahead = ahead;
+	struct reader r;
+	reader_open(&r, bytes, len, &lim);
+	struct buf out = BUF_INIT;
+	struct csvrec rec;
+	size_t shown = 0;
+	for (int first = 1;; first = 0) {
+		r.last = csvin_next(r.in, &rec);
+		for (; shown < r.d.len; shown++)
+			buf_addf(&out, "diag %s %ld %s\n", r.d.items[shown].code,
+				 r.d.items[shown].line,
+				 r.d.items[shown].message);
+		if (r.last != CSVIN_RECORD)
+			break;
+		buf_addf(&out, "%d ", csvin_is_cp1252(r.in));
+		describe(&out, &rec);
+		if (first)
+			csvin_lock_delim(r.in, rec.delim);
+	}
+	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r.last,
+		 r.d.errors, r.d.warnings);
+	reader_close(&r);
+	return buf_detach(&out);
+}
+
+/* A file of many batches with something of everything in it, ending as
+ * ending says. */
+static char *busy_file(const char *ending, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	buf_adds(&b, "period,org_id,metric,value,note\n");
+	for (int i = 0; i < 30000; i++) {
+		if (i % 997 == 5)
+			buf_addf(&b, "2026-Q1,HX%d,pay,1\"2,stray\n", i);
+		else if (i % 1999 == 7)
+			buf_addf(&b, "2026-Q1,HX%d,pay,\"12\nand more\",x\n", i);
+		else if (i % 3001 == 11)
+			buf_adds(&b, "\r\n  \n");
+		else if (i == 25000)
+			buf_adds(&b, "2026-Q1,HX9,pay,3,caf\xE9\n");
+		else
+			buf_addf(&b, "2026-Q1,HX%d,staff,%d,\"a, b\"\r\n", i,
+				 i * 7);
+	}
+	buf_add(&b, ending, *len);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* SPEC §5, same result however read: with lim.read_ahead the records
+ * come from a second thread, and everything the caller sees must be as
+ * when the file is read on the caller's own thread. */
+static void read_ahead_gives_what_reading_here_gives(void **state)
+{
+	static const char endings[][24] = {
+		"2026-Q1,HX1,pay,4,last\n", "2026-Q1,HX1,pay,4,no end",
+		"2026-Q1,HX1,pay,\"open\n", "2026-Q1,HX1\0,pay\n",
+	};
+	for (size_t k = 0; k < sizeof(endings) / sizeof(*endings); k++) {
+		/* the last ending has a NUL byte: its length is its own */
+		size_t len = k == 3 ? 17 : strlen(endings[k]);
+		char *bytes = busy_file(endings[k], &len);
+		char *here = read_all_seen(bytes, len, 0);
+		char *ahead = read_all_seen(bytes, len, 1);
+		if (strcmp(here, ahead) != 0) {
+			FILE *a = fopen("/tmp/csvin-here.txt", "w");
+			FILE *b = fopen("/tmp/csvin-ahead.txt", "w");
+			fputs(here, a);
+			fputs(ahead, b);
+			fclose(a);
+			fclose(b);
+			fail_msg("ending %zu: reading ahead differs (diff "
+				 "/tmp/csvin-here.txt /tmp/csvin-ahead.txt)", k);
+		}
+		assert_non_null(strstr(here, "stray-quote"));
+		assert_non_null(strstr(here, "windows-1252"));
+		if (k >= 2)
+			assert_non_null(strstr(here, k == 2 ? "unterminated-quote"
+							   : "nul-byte"));
+		free(here);
+		free(ahead);
+		free(bytes);
+	}
+}
+
+/* A caller may stop reading at any record; the thread is stopped. */
+static void read_ahead_stops_when_the_caller_does(void **state)
+{
+	size_t len = 0;
+	char *bytes = busy_file("", &len);
+	for (int stop_after = 1; stop_after < 20000; stop_after *= 7) {
+		struct reader r;
+		reader_open(&r, bytes, len, NULL);
+		struct csvrec rec;
+		assert_int_equal(csvin_next(r.in, &rec), CSVIN_RECORD);
+		csvin_lock_delim(r.in, rec.delim);
+		for (int i = 0; i < stop_after; i++)
+			assert_int_equal(csvin_next(r.in, &rec), CSVIN_RECORD);
+		assert_true(rec.line > stop_after);
+		reader_close(&r);
+	}
+	free(bytes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +628,8 @@ int main(void)
 		cmocka_unit_test(big_file_in_chunks_crlf),
 		cmocka_unit_test(big_file_in_chunks_cr),
 		cmocka_unit_test(crlf_across_chunk_boundary),
+		cmocka_unit_test(read_ahead_gives_what_reading_here_gives),
+		cmocka_unit_test(read_ahead_stops_when_the_caller_does),
 	};
 	return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
 }

@@ -35,6 +35,8 @@ void diags_free(struct diags *d)
 	d->errors = d->warnings = 0;
 }
 
+static size_t count(struct diags *d, const struct diag *g);
+
 size_t diag_add(struct diags *d, enum severity sev, const char *file,
 		long line, const char *org_id, const char *metric,
 		const char *code, const char *fmt, ...)
@@ -57,14 +59,26 @@ size_t diag_add(struct diags *d, enum severity sev, const char *file,
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
 	g->message = msg;
+	return count(d, g);
+}
 
-	if (sev == SEV_ERROR)
+/* Counts (and echoes) d's newest diagnostic, g; returns its index. */
+static size_t count(struct diags *d, const struct diag *g)
+{
+	if (g->severity == SEV_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
-	if (d->echo && (sev == SEV_ERROR || d->echo_warnings))
+	if (d->echo && (g->severity == SEV_ERROR || d->echo_warnings))
 		diag_print(g, d->prog, d->echo);
 	return d->len++;
+}
+
+size_t diag_take(struct diags *d, const struct diag *g)
+{
+	GROW(d->items, d->cap, d->len + 1);
+	d->items[d->len] = *g;
+	return count(d, &d->items[d->len]);
 }
 
 const char *severity_name(enum severity sev)

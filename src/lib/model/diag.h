@@ -45,6 +45,10 @@ size_t diag_add(struct diags *d, enum severity sev, const char *file,
 		const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
 
+/* Adds g as it is, taking its strings (made as diag_add makes them);
+ * for diagnostics collected apart and handed on. Returns the index. */
+size_t diag_take(struct diags *d, const struct diag *g);
+
 /* Prints one diagnostic as "PROG: FILE:LINE: error: MESSAGE\n". */
 void diag_print(const struct diag *g, const char *prog, FILE *fp);
 

@@ -1,4 +1,5 @@
 #include "csvin.h"
+#include "ahead.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
@@ -15,6 +16,7 @@ const struct csvin_limits csvin_default_limits = {
 	.max_record = 1 << 20,
 	.max_field = 64 << 10,
 	.max_fields = 4096,
+	.read_ahead = 1,
 };
 
 enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
@@ -63,6 +65,11 @@ struct csvin {
 	char delim;
 	int skipping;           /* passing over the rest of a bad record */
 	int skip_quoted;        /* ...inside a quoted value */
+
+	struct ahead *ahead;    /* reading on a second thread, when not NULL:
+				   then only the worker touches the above */
+	struct diags *caller_d; /* d, while the worker has its own */
+	int ahead_cp1252;       /* as of the last record given */
 };
 
 struct csvin *csvin_open(FILE *fp, const char *name,
@@ -89,6 +96,7 @@ void csvin_close(struct csvin *r)
 {
 	if (!r)
 		return;
+	ahead_stop(r->ahead);
 	csv_free(&r->parser);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
@@ -102,14 +110,34 @@ void csvin_close(struct csvin *r)
 	free(r);
 }
 
+static enum csvin_status read_record(struct csvin *r, struct csvrec *rec);
+
+/* The worker's reading: as the caller's, with the worker's diagnostics. */
+static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
+					struct diags *d, int *cp1252)
+{
+	struct csvin *r = src;
+	r->d = d;
+	enum csvin_status s = read_record(r, rec);
+	*cp1252 = r->enc == ENC_CP1252;
+	return s;
+}
+
 void csvin_lock_delim(struct csvin *r, char delim)
 {
+	if (r->ahead)
+		return;
 	r->locked = delim;
+	if (r->lim.read_ahead && !r->failed) {
+		r->caller_d = r->d;
+		r->ahead_cp1252 = r->enc == ENC_CP1252;
+		r->ahead = ahead_start(read_for_ahead, r);
+	}
 }
 
 int csvin_is_cp1252(const struct csvin *r)
 {
-	return r->enc == ENC_CP1252;
+	return r->ahead ? r->ahead_cp1252 : r->enc == ENC_CP1252;
 }
 
 /* A problem that stops the file being read: reported, with words that
@@ -386,6 +414,7 @@ static int finish_record(struct csvin *r, struct csvrec *rec)
 	rec->n = r->noffs;
 	rec->line = r->rec_line;
 	rec->delim = r->delim;
+	rec->bytes = r->fieldbytes.len;
 	return 1;
 }
 
@@ -457,6 +486,14 @@ static size_t line_end(const unsigned char *p, const unsigned char *end)
 }
 
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
+{
+	if (r->ahead)
+		return ahead_next(r->ahead, rec, r->caller_d, &r->ahead_cp1252);
+	return read_record(r, rec);
+}
+
+/* The next record, read here. */
+static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 {
 	if (r->failed)
 		return CSVIN_FAIL;

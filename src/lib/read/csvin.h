@@ -35,6 +35,9 @@ struct csvin_limits {
 					 0 for 64 KiB): small chunks let
 					 tests and fuzzing cross every
 					 boundary */
+	int read_ahead;               /* once the delimiter is locked, read
+					 records on a second thread (ahead.h)
+					 while the caller works */
 };
 
 extern const struct csvin_limits csvin_default_limits;
@@ -44,6 +47,8 @@ struct csvrec {
 	size_t n;
 	long line;      /* where the record starts */
 	char delim;     /* ',' or ';' */
+	size_t bytes;   /* the fields lie one after another from fields[0],
+			   each with its NUL, in these many bytes */
 };
 
 enum csvin_status { CSVIN_RECORD, CSVIN_EOF, CSVIN_FAIL };
@@ -58,7 +63,8 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 /* The next record, valid until the next call. */
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec);
 
-/* From now on, split every record on delim only. */
+/* From now on, split every record on delim only; with lim.read_ahead,
+ * the rest of the file is read on a second thread from here on. */
 void csvin_lock_delim(struct csvin *r, char delim);
 
 /* Non-zero when the file was read as Windows-1252. */
