@@ -80,7 +80,7 @@ static void release_face(void *face)
  * glyph caches last from one chart to the next. */
 static cairo_font_face_t *face_of(const struct fonts *f, enum weight w)
 {
-	void **slot = fonts_backend_slot(f, w, release_face);
+	void **slot = fonts_backend_slot(f, BACKEND_CAIRO, w, release_face);
 	if (!*slot)
 		*slot = cairo_ft_font_face_create_for_ft_face(
 			fonts_ft_face(f, w), 0);
