@@ -4,6 +4,7 @@
 #include "base/xalloc.h"
 #include "chart/charts.h"
 #include "chart/draw_cairo.h"
+#include "chart/draw_svg.h"
 #include "model/period.h"
 #include "out/atomic.h"
 #include "out/csvout.h"

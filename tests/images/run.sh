@@ -7,6 +7,10 @@
 #   - a few charts are compared with the reference PNGs in expected/ by
 #     pngdiff, within a tolerance (a failure leaves NAME.diff.png, the
 #     differing pixels in red);
+#   - the same charts' SVGs, rendered at 2x by rsvg-convert (librsvg, not
+#     the Cairo that drew the PNGs), are compared with expected/NAME.svg.png
+#     likewise: the SVG, written without Cairo, must keep drawing every
+#     shape and every glyph of every label where it was;
 #   - readings.csv is compared with expected/readings.csv exactly;
 #   - a second run must give the same bytes in every PNG, SVG and
 #     readings.csv (SPEC §7: same input, same bytes).
@@ -62,6 +66,15 @@ if [ "${UPDATE:-0}" = 1 ]; then
 	cp "$out/first/readings.csv" "$here/expected/readings.csv"
 fi
 
+# The SVGs drawn again by librsvg, at the PNGs' 2x (144 dpi).
+for c in $charts; do
+	rsvg-convert --dpi-x 144 --dpi-y 144 -o "$out/$c.svg.png" \
+		"$out/first/$c.svg" 2>"$out/$c.rsvg.err" || rm -f "$out/$c.svg.png"
+	if [ "${UPDATE:-0}" = 1 ] && [ -f "$out/$c.svg.png" ]; then
+		cp "$out/$c.svg.png" "$here/expected/$c.svg.png"
+	fi
+done
+
 for c in $charts; do
 	if [ ! -f "$out/first/$c.png" ]; then
 		failed "$c.png: not drawn"
@@ -71,6 +84,19 @@ for c in $charts; do
 	else
 		failed "$c.png: differs from expected/$c.png"
 		sed 's,^,    ,' "$out/$c.pngdiff"
+	fi
+done
+
+for c in $charts; do
+	if [ ! -f "$out/$c.svg.png" ]; then
+		failed "$c.svg: rsvg-convert could not draw it"
+		sed 's,^,    ,' "$out/$c.rsvg.err" | head -5
+	elif "$tools/pngdiff" "$here/expected/$c.svg.png" "$out/$c.svg.png" \
+		"$out/$c.svg.diff.png" >"$out/$c.svg.pngdiff" 2>&1; then
+		passed
+	else
+		failed "$c.svg: drawn by rsvg-convert, differs from expected/$c.svg.png"
+		sed 's,^,    ,' "$out/$c.svg.pngdiff"
 	fi
 done
 

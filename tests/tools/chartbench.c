@@ -4,6 +4,7 @@
 #include "base/cli.h"
 #include "chart/charts.h"
 #include "chart/draw_cairo.h"
+#include "chart/draw_svg.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,6 @@
 
 #include <cairo.h>
 #include <cairo-ft.h>
-#include <cairo-svg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -80,7 +79,7 @@ static void release_face(void *face)
  * glyph caches last from one chart to the next. */
 static cairo_font_face_t *face_of(const struct fonts *f, enum weight w)
 {
-	void **slot = fonts_backend_slot(f, w, release_face);
+	void **slot = fonts_backend_slot(f, BACKEND_CAIRO, w, release_face);
 	if (!*slot)
 		*slot = cairo_ft_font_face_create_for_ft_face(
 			fonts_ft_face(f, w), 0);
@@ -166,33 +165,4 @@ int scene_write_png(const struct scene *s, const char *path, double scale,
 	}
 	cairo_surface_destroy(surface);
 	return ret;
-}
-
-int scene_write_svg(const struct scene *s, const char *path, char *why,
-		    size_t size)
-{
-	if (scene_check(s, why, size) < 0)
-		return -1;
-	struct atomic_file f;
-	if (atomic_open(&f, path, 0644) < 0)
-		return fail(why, size, path, strerror(errno));
-	struct sink out = { f.fp, 0 };
-	cairo_surface_t *surface = cairo_svg_surface_create_for_stream(
-		to_file, &out, s->width, s->height);
-	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-	cairo_t *cr = cairo_create(surface);
-	cairo_status_t st = draw(cr, s);
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		atomic_abort(&f);
-		return fail(why, size, path, write_error(&out, st));
-	}
-	if (atomic_commit(&f) < 0)
-		return fail(why, size, path, strerror(errno));
-	return 0;
 }

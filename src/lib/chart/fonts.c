@@ -16,8 +16,8 @@ struct fonts {
 	FT_Library lib;
 	FT_Face face[2];
 	char *path[2];
-	void *slot[2];
-	void (*release)(void *);
+	void *slot[NBACKENDS][2];
+	void (*release[NBACKENDS])(void *);
 	/* advances in font units of the codes below FONTS_KEPT, filled as
 	 * they are first measured (-1: not yet): the text of a report is
 	 * measured over and over, nearly all in Latin-1 and Extended-A */
@@ -54,9 +54,11 @@ void fonts_free(struct fonts *f)
 {
 	if (!f)
 		return;
+	for (int b = 0; b < NBACKENDS; b++)
+		for (int i = 0; i < 2; i++)
+			if (f->slot[b][i] && f->release[b])
+				f->release[b](f->slot[b][i]);
 	for (int i = 0; i < 2; i++) {
-		if (f->slot[i] && f->release)
-			f->release(f->slot[i]);
 		if (f->face[i])
 			FT_Done_Face(f->face[i]);
 		free(f->path[i]);
@@ -138,10 +140,10 @@ void *fonts_ft_face(const struct fonts *f, enum weight w)
 	return f->face[w];
 }
 
-void **fonts_backend_slot(const struct fonts *f, enum weight w,
-			  void (*release)(void *))
+void **fonts_backend_slot(const struct fonts *f, enum backend b,
+			  enum weight w, void (*release)(void *))
 {
 	struct fonts *mut = (struct fonts *)f;
-	mut->release = release;
-	return &mut->slot[w];
+	mut->release[b] = release;
+	return &mut->slot[b][w];
 }

@@ -39,10 +39,13 @@ const char *fonts_path(const struct fonts *f, enum weight w);
 /* For back ends: the FreeType face (an FT_Face). */
 void *fonts_ft_face(const struct fonts *f, enum weight w);
 
-/* For back ends: a slot per face to keep what the back end made of it
- * (Cairo's font face) across drawings; release is called on each
- * non-NULL slot by fonts_free. */
-void **fonts_backend_slot(const struct fonts *f, enum weight w,
-			  void (*release)(void *));
+/* The back ends that keep something per face. */
+enum backend { BACKEND_CAIRO, BACKEND_SVG, NBACKENDS };
+
+/* For back ends: a slot per back end and face to keep what the back end
+ * made of it (Cairo's font face, the SVG glyph outlines) across
+ * drawings; release is called on each non-NULL slot by fonts_free. */
+void **fonts_backend_slot(const struct fonts *f, enum backend b,
+			  enum weight w, void (*release)(void *));
 
 #endif
