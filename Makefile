@@ -100,7 +100,7 @@ deps:
 	@sh src/tools/install-deps
 
 # The whole suite: unit tests, CSV conformance, command-line cases.
-test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
+test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
 	@for t in $(REPLAY_BIN); do PLEDGE_TEMPLATES=templates \
 		PLEDGE_FUZZ_DATA=tests/data $$t tests/fuzz/regressions/* || exit 1; done
@@ -109,6 +109,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@sh tests/cli/run.sh $(abspath $(BIN))
 	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
+	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
 
 check: deps
 	@$(MAKE) --no-print-directory test
