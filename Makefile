@@ -37,7 +37,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_TARGETS:fuzz_%=$(BUILD)/tests/replay_%)
-TOOL_SRC := $(filter-out tests/tools/pdf_cairo.c,$(sort $(wildcard tests/tools/*.c)))
+TOOL_SRC := $(filter-out tests/tools/pdf_cairo%.c,$(sort $(wildcard tests/tools/*.c)))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 # pledge-report with its PDFs drawn by Cairo instead of libharu (pdf.h
 # over Cairo's PDF surface), to time the report cards against: a test
@@ -91,7 +91,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 
 # pdf_cairo.o defines every pdf_* function, so report/pdf.o (and
 # libharu) is never taken from the library.
-$(CAIRO_REPORT): $(BUILD)/src/pledge-report.o $(BUILD)/tests/pdf_cairo.o $(LIB)
+$(CAIRO_REPORT): $(BUILD)/src/pledge-report.o $(BUILD)/tests/pdf_cairo.o \
+		$(BUILD)/tests/pdf_cairo_fonts.o $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(LIBS) $(CAIRO_LIBS)
 
 # Installs the Debian packages the build and tests need when they are

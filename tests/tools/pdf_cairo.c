@@ -6,7 +6,7 @@
  * It keeps pdf.h's contract: positions in points from the top left, y
  * down (Cairo's own way, so no turning over); the same checks on every
  * number, the same failure rules; the two TrueType files as the fonts,
- * here through FreeType as Cairo font faces with unhinted metrics;
+ * here Cairo font faces (pdf_cairo_fonts.h) with unhinted metrics;
  * document information with the creation date fixed from pdf_info, so
  * the same content makes the same bytes; saving atomically.
  *
@@ -20,12 +20,10 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "out/atomic.h"
+#include "pdf_cairo_fonts.h"
 
 #include <cairo.h>
-#include <cairo-ft.h>
 #include <cairo-pdf.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 
 #include <errno.h>
 #include <math.h>
@@ -112,22 +110,17 @@ static int numbers_ok(struct pdf *p, const char *what, const double *v,
 /* Appends code point c (at most U+FFFF) to b as UTF-8. */
 static void add_utf8(struct buf *b, unsigned long c)
 {
-	char u[3];
-	size_t n;
 	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
+		buf_addc(b, (char)c);
+		return;
 	}
-	buf_add(b, u, n);
+	if (c < 0x800) {
+		buf_addc(b, (char)(0xC0 | c >> 6));
+	} else {
+		buf_addc(b, (char)(0xE0 | c >> 12));
+		buf_addc(b, (char)(0x80 | (c >> 6 & 0x3F)));
+	}
+	buf_addc(b, (char)(0x80 | (c & 0x3F)));
 }
 
 /* text into b as pdf.h sets it: bad bytes and characters beyond the
@@ -147,60 +140,6 @@ static const char *clean_text(struct buf *b, const char *text)
 	return b->s;
 }
 
-/* One FreeType library for every document of the process: Cairo keeps
- * font faces (and so their FreeType faces) cached past a document. */
-static FT_Library freetype(void)
-{
-	static FT_Library lib;
-	if (!lib && FT_Init_FreeType(&lib) != 0)
-		lib = NULL;
-	return lib;
-}
-
-static const cairo_user_data_key_t ft_key;
-
-/* Releases the FreeType face behind a Cairo font face. */
-static void done_face(void *face)
-{
-	FT_Done_Face(face);
-}
-
-/* The TrueType file at path as a Cairo font face, or NULL with why. */
-static cairo_font_face_t *load_face(const char *path, char *why,
-				    size_t size)
-{
-	FT_Face ft;
-	FT_Library lib = freetype();
-	if (!lib || FT_New_Face(lib, path, 0, &ft) != 0) {
-		snprintf(why, size, "cannot load %s as a font", path);
-		return NULL;
-	}
-	if (!FT_IS_SFNT(ft) || !FT_IS_SCALABLE(ft)) {
-		FT_Done_Face(ft);
-		snprintf(why, size, "%s is not a TrueType font", path);
-		return NULL;
-	}
-	cairo_font_face_t *face = cairo_ft_font_face_create_for_ft_face(ft, 0);
-	if (cairo_font_face_set_user_data(face, &ft_key, ft, done_face) !=
-	    CAIRO_STATUS_SUCCESS) {
-		cairo_font_face_destroy(face);
-		FT_Done_Face(ft);
-		snprintf(why, size, "cairo could not take %s", path);
-		return NULL;
-	}
-	return face;
-}
-
-/* A face at 1000 units with unhinted metrics, for measuring. */
-static cairo_scaled_font_t *measurer(cairo_font_face_t *face,
-				     const cairo_font_options_t *options)
-{
-	cairo_matrix_t font, ctm;
-	cairo_matrix_init_scale(&font, 1000, 1000);
-	cairo_matrix_init_identity(&ctm);
-	return cairo_scaled_font_create(face, &font, &ctm, options);
-}
-
 /* Loads both faces and their measurers; 0 or -1 with why. */
 static int load_fonts(struct pdf *p, const char *paths[2], char *why,
 		      size_t size)
@@ -209,10 +148,10 @@ static int load_fonts(struct pdf *p, const char *paths[2], char *why,
 	cairo_font_options_set_hint_metrics(p->options, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(p->options, CAIRO_HINT_STYLE_NONE);
 	for (int w = 0; w < 2; w++) {
-		p->face[w] = load_face(paths[w], why, size);
+		p->face[w] = pdf_cairo_face(paths[w], why, size);
 		if (!p->face[w])
 			return -1;
-		p->measure[w] = measurer(p->face[w], p->options);
+		p->measure[w] = pdf_cairo_measurer(p->face[w], p->options);
 		if (cairo_scaled_font_status(p->measure[w]) !=
 		    CAIRO_STATUS_SUCCESS) {
 			snprintf(why, size, "cairo cannot set %s: %s", paths[w],
@@ -341,18 +280,22 @@ double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
 	return e.x_advance * size / 1000.0;
 }
 
-double pdf_ascent(const struct pdf *p, enum weight w, double size)
+/* The face's extents at 1000 units. */
+static cairo_font_extents_t extents(const struct pdf *p, enum weight w)
 {
 	cairo_font_extents_t e;
 	cairo_scaled_font_extents(p->measure[w], &e);
-	return e.ascent * size / 1000.0;
+	return e;
+}
+
+double pdf_ascent(const struct pdf *p, enum weight w, double size)
+{
+	return extents(p, w).ascent * size / 1000.0;
 }
 
 double pdf_descent(const struct pdf *p, enum weight w, double size)
 {
-	cairo_font_extents_t e;
-	cairo_scaled_font_extents(p->measure[w], &e);
-	return e.descent * size / 1000.0;
+	return extents(p, w).descent * size / 1000.0;
 }
 
 /* Sets the source colour. */
