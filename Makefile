@@ -37,8 +37,12 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_TARGETS:fuzz_%=$(BUILD)/tests/replay_%)
-TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_SRC := $(filter-out tests/tools/pdf_cairo%.c,$(sort $(wildcard tests/tools/*.c)))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+# pledge-report with its PDFs drawn by Cairo instead of libharu (pdf.h
+# over Cairo's PDF surface), to time the report cards against: a test
+# tool, never installed.
+CAIRO_REPORT := $(BUILD)/tests/pledge-report-cairo
 
 PERIOD ?=
 
@@ -85,13 +89,19 @@ $(BUILD)/tests/%.o: tests/tools/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CAIRO_LIBS)
 
+# pdf_cairo.o defines every pdf_* function, so report/pdf.o (and
+# libharu) is never taken from the library.
+$(CAIRO_REPORT): $(BUILD)/src/pledge-report.o $(BUILD)/tests/pdf_cairo.o \
+		$(BUILD)/tests/pdf_cairo_fonts.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(LIBS) $(CAIRO_LIBS)
+
 # Installs the Debian packages the build and tests need when they are
 # missing (as root), or says which command to run.
 deps:
 	@sh src/tools/install-deps
 
 # The whole suite: unit tests, CSV conformance, command-line cases.
-test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
+test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
 	@for t in $(REPLAY_BIN); do PLEDGE_TEMPLATES=templates \
 		PLEDGE_FUZZ_DATA=tests/data $$t tests/fuzz/regressions/* || exit 1; done
@@ -100,6 +110,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@sh tests/cli/run.sh $(abspath $(BIN))
 	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
+	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
 
 check: deps
 	@$(MAKE) --no-print-directory test

@@ -109,6 +109,11 @@ awk -F, -v from="$last8" 'NR == 1 || $1 >= from' tidy.csv >tidy8.csv
 runs=1 measure cards env SOURCE_DATE_EPOCH=1795000000 "$bin/pledge-report" orgs \
 	--templates "$root/templates" --roster signatories.csv --out cards \
 	--returns tidy8.csv aggregates8.csv
+# The same cards, the same program, drawn through Cairo's PDF surface.
+rm -rf cards-cairo
+runs=1 measure cairocards env SOURCE_DATE_EPOCH=1795000000 "$tools/pledge-report-cairo" orgs \
+	--templates "$root/templates" --roster signatories.csv --out cards-cairo \
+	--returns tidy8.csv aggregates8.csv
 
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 tput() { awk -v n="$1" -v s="$(secs "$2")" -v u="$3" 'BEGIN { if (s + 0 > 0) printf "%.2f M %s/s", n / s / 1e6, u; else print "-" }'; }
@@ -126,10 +131,17 @@ if [ -s chart.ms ]; then
 	echo "chart (commitments), PNG at 2x: $png ms each; SVG: $svg ms each (target under 2)"
 	[ -f gnuplot.time ] && awk -v s="$(secs gnuplot)" -v p="$png" 'BEGIN { if (s + 0 > 0) printf "gnuplot pngcairo, same bars: %.3f ms each; pledge PNG time / gnuplot: %.2f (target 1 or less)\n", s * 10, p / (s * 10) }'
 fi
+# cardline DIR TIME LABEL: how many cards, how fast, how big.
+cardline() {
+	[ -d "$1" ] || return 0
+	awk -v s="$(secs "$2")" -v n="$(ls "$1" | wc -l)" -v kb="$(du -sk "$1" | cut -f1)" -v l="$3" 'BEGIN {
+		if (n > 0 && s + 0 > 0) printf "%s: %d in %.2f s (%.1f ms each), %.1f KB each\n", l, n, s, s * 1000 / n, kb / n }'
+}
 if [ -d cards ]; then
 	ncards=$(ls cards | wc -l)
 	awk -v s="$(secs cards)" -v n="$ncards" -v kb="$(du -sk cards | cut -f1)" 'BEGIN {
 		if (n > 0) printf "report cards: %d in %.2f s (%.1f ms each, target under 5 s for 2,000), %.1f KB each (target under 25)\n", n, s, s * 1000 / n, kb / n }'
+	cardline cards-cairo cairocards "the same cards by Cairo's PDF surface"
 fi
 echo
 echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs libcsv)" "$(secs ingest)") (target 0.40 or more)"
@@ -137,4 +149,5 @@ echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs lib
 echo "pledge-aggregate peak memory: $(mib aggregate) MiB (target under 64)"
 [ -f datamash.time ] && echo "datamash time / pledge-aggregate time: $(ratio "$(secs datamash)" "$(secs aggregate)")"
 [ -f miller.time ] && echo "Miller time / pledge-aggregate time: $(ratio "$(secs miller)" "$(secs aggregate)")"
+[ -f cairocards.time ] && [ -d cards-cairo ] && echo "Cairo PDF time / libharu time, report cards: $(ratio "$(secs cairocards)" "$(secs cards)")"
 exit 0
