@@ -197,6 +197,11 @@ struct pdf *pdf_new(const char *regular, const char *bold,
 	return p;
 }
 
+/* Nothing is kept from one document to the next here. */
+void pdf_release(void)
+{
+}
+
 void pdf_free(struct pdf *p)
 {
 	if (!p)
