@@ -30,10 +30,12 @@ struct ahead;
 struct ahead *ahead_start(ahead_read_fn *read, void *src);
 
 /* The next record, valid until the next call; read's diagnostics before
- * it go to d first. After CSVIN_EOF or CSVIN_FAIL, returns that again.
- * *flag is read's flag as of this record. */
+ * it go to d first. After CSVIN_EOF or CSVIN_FAIL, returns that again. */
 enum csvin_status ahead_next(struct ahead *a, struct csvrec *rec,
-			     struct diags *d, int *flag);
+			     struct diags *d);
+
+/* read's flag as of the last record given (0 before any). */
+int ahead_flag(const struct ahead *a);
 
 /* Stops the worker (at once, when the caller has not read everything)
  * and frees what it holds; src is the caller's again. */

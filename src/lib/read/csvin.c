@@ -30,6 +30,13 @@ enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
  * after the one where libcsv ended the record before. Each line is
  * checked for NUL bytes and its encoding before libcsv sees it. */
 struct csvin {
+	/* the caller's, while a worker reads (then only the worker touches
+	 * what follows): a cache line apart from the worker's */
+	struct ahead *ahead;    /* reading on a second thread, or NULL */
+	struct diags *caller_d; /* d, while the worker has its own */
+	int ahead_cp1252;       /* as the file was when the worker started */
+	char apart[64];
+
 	FILE *fp;
 	char *name;
 	struct csvin_limits lim;
@@ -65,11 +72,6 @@ struct csvin {
 	char delim;
 	int skipping;           /* passing over the rest of a bad record */
 	int skip_quoted;        /* ...inside a quoted value */
-
-	struct ahead *ahead;    /* reading on a second thread, when not NULL:
-				   then only the worker touches the above */
-	struct diags *caller_d; /* d, while the worker has its own */
-	int ahead_cp1252;       /* as of the last record given */
 };
 
 struct csvin *csvin_open(FILE *fp, const char *name,
@@ -137,7 +139,9 @@ void csvin_lock_delim(struct csvin *r, char delim)
 
 int csvin_is_cp1252(const struct csvin *r)
 {
-	return r->ahead ? r->ahead_cp1252 : r->enc == ENC_CP1252;
+	if (r->ahead)
+		return ahead_flag(r->ahead) || r->ahead_cp1252;
+	return r->enc == ENC_CP1252;
 }
 
 /* A problem that stops the file being read: reported, with words that
@@ -488,7 +492,7 @@ static size_t line_end(const unsigned char *p, const unsigned char *end)
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 {
 	if (r->ahead)
-		return ahead_next(r->ahead, rec, r->caller_d, &r->ahead_cp1252);
+		return ahead_next(r->ahead, rec, r->caller_d);
 	return read_record(r, rec);
 }
 
