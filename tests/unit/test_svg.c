@@ -251,6 +251,28 @@ static void shapes_are_drawn_as_cairo_draws_them(void **state)
 	scene_free(&s);
 }
 
+/* The text is drawn as outlines, so the title and the reading are also
+ * given as the picture's accessible name and description, escaped. */
+static void title_and_reading_are_read_out(void **state)
+{
+	struct scene s;
+	make_scene(&s, *state, NULL);
+	scene_set_title(&s, "Pay & hours <2026-Q1>");
+	scene_set_reading(&s, "The median rose\tfrom 12% to 15%.");
+	char *svg = svg_of(&s);
+	static const char *const want[] = {
+		" role=\"img\" aria-labelledby=\"title\" "
+		"aria-describedby=\"reading\">\n",
+		"<title id=\"title\">Pay &amp; hours &lt;2026-Q1&gt;</title>\n",
+		"<desc id=\"reading\">The median rose from 12% to 15%.</desc>\n",
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
+		if (!strstr(svg, want[i]))
+			fail_msg("no %s in the SVG", want[i]);
+	free(svg);
+	scene_free(&s);
+}
+
 static void same_scene_same_bytes(void **state)
 {
 	struct scene a, other;
@@ -312,6 +334,7 @@ int main(void)
 		cmocka_unit_test(numbers_agree_with_printf),
 		cmocka_unit_test(every_label_is_drawn_in_its_glyphs),
 		cmocka_unit_test(shapes_are_drawn_as_cairo_draws_them),
+		cmocka_unit_test(title_and_reading_are_read_out),
 		cmocka_unit_test(same_scene_same_bytes),
 		cmocka_unit_test(files_are_whole_or_absent),
 	};

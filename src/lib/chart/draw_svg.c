@@ -177,7 +177,26 @@ static void add_shape(struct doc *d, const struct shape *sh)
 	}
 }
 
-/* Adds the document's start: the canvas in points, as Cairo gave it. */
+/* Adds <name id="id">text</name>, with text escaped for XML. */
+static void add_element(struct buf *out, const char *name, const char *id,
+			const char *text)
+{
+	buf_addf(out, "<%s id=\"%s\">", name, id);
+	for (const char *c = text; *c; c++) {
+		switch (*c) {
+		case '&': buf_adds(out, "&amp;"); break;
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		default: /* no control characters in XML 1.0 */
+			buf_addc(out, (unsigned char)*c < 0x20 ? ' ' : *c);
+		}
+	}
+	buf_addf(out, "</%s>\n", name);
+}
+
+/* Adds the document's start: the canvas in points, as Cairo gave it,
+ * with the chart's title and reading as its accessible name and
+ * description. */
 static void add_head(struct buf *out, const struct scene *s)
 {
 	buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -190,7 +209,17 @@ static void add_head(struct buf *out, const struct scene *s)
 	svgnum_add(out, s->width, PLACES);
 	buf_addc(out, ' ');
 	svgnum_add(out, s->height, PLACES);
-	buf_adds(out, "\" version=\"1.1\">\n");
+	buf_adds(out, "\" version=\"1.1\" role=\"img\"");
+	/* the text is drawn as outlines: a screen reader reads these */
+	if (s->title)
+		buf_adds(out, " aria-labelledby=\"title\"");
+	if (s->reading)
+		buf_adds(out, " aria-describedby=\"reading\"");
+	buf_adds(out, ">\n");
+	if (s->title)
+		add_element(out, "title", "title", s->title);
+	if (s->reading)
+		add_element(out, "desc", "reading", s->reading);
 }
 
 int scene_svg(const struct scene *s, struct buf *out, char *why,
@@ -235,18 +264,7 @@ int scene_write_svg(const struct scene *s, const char *path, char *why,
 		buf_free(&doc);
 		return -1;
 	}
-	struct atomic_file f;
-	int ret = 0;
-	if (atomic_open(&f, path, 0644) < 0) {
-		ret = -1;
-	} else if (fwrite(doc.s, 1, doc.len, f.fp) != doc.len) {
-		int err = errno;
-		atomic_abort(&f);
-		errno = err ? err : EIO;
-		ret = -1;
-	} else {
-		ret = atomic_commit(&f);
-	}
+	int ret = atomic_write(path, 0644, doc.s, doc.len);
 	if (ret < 0)
 		snprintf(why, size, "cannot write %s: %s", path,
 			 strerror(errno));

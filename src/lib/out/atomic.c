@@ -122,3 +122,21 @@ int write_output(const char *path, mode_t mode, output_fn *fn, void *ctx)
 	}
 	return atomic_commit(&f);
 }
+
+struct bytes {
+	const void *data;
+	size_t len;
+};
+
+static int put_bytes(FILE *fp, void *ctx)
+{
+	const struct bytes *b = ctx;
+	return fwrite(b->data, 1, b->len, fp) == b->len ? 0 : -1;
+}
+
+int atomic_write(const char *path, mode_t mode, const void *data,
+		 size_t len)
+{
+	struct bytes b = { data, len };
+	return write_output(path, mode, put_bytes, &b);
+}

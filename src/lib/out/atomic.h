@@ -42,4 +42,9 @@ int close_stdout(void);
 typedef int output_fn(FILE *fp, void *ctx);
 int write_output(const char *path, mode_t mode, output_fn *fn, void *ctx);
 
+/* Writes len bytes of data to path, atomically, to get mode. Returns 0,
+ * or -1 with errno set. */
+int atomic_write(const char *path, mode_t mode, const void *data,
+		 size_t len);
+
 #endif

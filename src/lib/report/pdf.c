@@ -661,18 +661,7 @@ int pdf_save(struct pdf *p, const char *path, mode_t mode, char *why,
 		buf_free(&bytes);
 		return -1;
 	}
-	struct atomic_file f;
-	int ret = 0;
-	if (atomic_open(&f, path, mode) < 0) {
-		ret = -1;
-	} else if (fwrite(bytes.s, 1, bytes.len, f.fp) != bytes.len) {
-		int e = errno ? errno : EIO;
-		atomic_abort(&f);
-		errno = e;
-		ret = -1;
-	} else {
-		ret = atomic_commit(&f);
-	}
+	int ret = atomic_write(path, mode, bytes.s, bytes.len);
 	if (ret < 0)
 		snprintf(why, size, "cannot write %s: %s", path,
 			 strerror(errno));
