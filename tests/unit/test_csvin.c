@@ -2,6 +2,8 @@
  * errors and caps (SPEC §3.4, §5). */
 #include "unit.h"
 
+#include <unistd.h>
+
 #include "base/buf.h"
 #include "read/csvin.h"
 
@@ -493,13 +495,29 @@ static void crlf_across_chunk_boundary(void **state)
 /* Reads bytes, locking the delimiter after the first record as a table
  * does, and describes everything a caller sees: records, whether the
  * file reads as Windows-1252 at each, the diagnostics (with where they
- * fell among the records) and how it ended. */
-static char *read_all_seen(const char *bytes, size_t len, int ahead)
+ * fell among the records) and how it ended. how: 0 reads on the
+ * caller's thread; 1 on a second thread (a file in memory is read
+ * ahead); 2 in parts of part_bytes on two threads (from a real file). */
+static char *read_all_seen(const char *bytes, size_t len, int how,
+			   size_t part_bytes)
 {
 	struct csvin_limits lim = csvin_default_limits;
-	lim.read_ahead = ahead;
+	lim.read_ahead = how > 0;
+	lim.part_bytes = part_bytes;
 	struct reader r;
-	reader_open(&r, bytes, len, &lim);
+	char path[] = "/tmp/pledge-csvin-XXXXXX";
+	if (how == 2) {
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, bytes, len), (ssize_t)len);
+		close(fd);
+		diags_init(&r.d);
+		r.fp = fopen(path, "rb");
+		assert_non_null(r.fp);
+		r.in = csvin_open(r.fp, "t.csv", &lim, &r.d);
+	} else {
+		reader_open(&r, bytes, len, &lim);
+	}
 	struct buf out = BUF_INIT;
 	struct csvrec rec;
 	size_t shown = 0;
@@ -519,7 +537,36 @@ static char *read_all_seen(const char *bytes, size_t len, int ahead)
 	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r.last,
 		 r.d.errors, r.d.warnings);
 	reader_close(&r);
+	if (how == 2)
+		unlink(path);
 	return buf_detach(&out);
+}
+
+/* Fails unless reading bytes the other ways gives what reading them on
+ * the caller's thread gives; returns that. */
+static char *same_every_way(const char *bytes, size_t len, const char *what)
+{
+	char *here = read_all_seen(bytes, len, 0, 0);
+	static const size_t sizes[] = { 0, 64, 200, 4096 };
+	for (int how = 1; how <= 2; how++) {
+		for (size_t i = 0; i < (how == 2 ? 4u : 1u); i++) {
+			char *other = read_all_seen(bytes, len, how, sizes[i]);
+			if (strcmp(here, other) == 0) {
+				free(other);
+				continue;
+			}
+			FILE *a = fopen("/tmp/csvin-here.txt", "w");
+			FILE *b = fopen("/tmp/csvin-other.txt", "w");
+			fputs(here, a);
+			fputs(other, b);
+			fclose(a);
+			fclose(b);
+			fail_msg("%s: reading %s differs (diff "
+				 "/tmp/csvin-here.txt /tmp/csvin-other.txt)",
+				 what, how == 1 ? "ahead" : "in parts");
+		}
+	}
+	return here;
 }
 
 /* A file of many batches with something of everything in it, ending as
@@ -559,26 +606,53 @@ static void read_ahead_gives_what_reading_here_gives(void **state)
 		/* the last ending has a NUL byte: its length is its own */
 		size_t len = k == 3 ? 17 : strlen(endings[k]);
 		char *bytes = busy_file(endings[k], &len);
-		char *here = read_all_seen(bytes, len, 0);
-		char *ahead = read_all_seen(bytes, len, 1);
-		if (strcmp(here, ahead) != 0) {
-			FILE *a = fopen("/tmp/csvin-here.txt", "w");
-			FILE *b = fopen("/tmp/csvin-ahead.txt", "w");
-			fputs(here, a);
-			fputs(ahead, b);
-			fclose(a);
-			fclose(b);
-			fail_msg("ending %zu: reading ahead differs (diff "
-				 "/tmp/csvin-here.txt /tmp/csvin-ahead.txt)", k);
-		}
+		char what[40];
+		snprintf(what, sizeof(what), "ending %zu", k);
+		char *here = same_every_way(bytes, len, what);
 		assert_non_null(strstr(here, "stray-quote"));
 		assert_non_null(strstr(here, "windows-1252"));
 		if (k >= 2)
 			assert_non_null(strstr(here, k == 2 ? "unterminated-quote"
 							   : "nul-byte"));
 		free(here);
-		free(ahead);
 		free(bytes);
+	}
+}
+
+/* Parts are cut at line ends, which may fall inside a quoted value, in
+ * the lines a bad row is skipped over, or before the first character
+ * that tells the encoding: each must read as the whole file does. */
+static void parts_read_as_the_whole_file(void **state)
+{
+	static const char *const files[] = {
+		/* quoted values with line breaks everywhere */
+		"a,b\n1,\"x\ny\nz\"\n2,\"p\r\nq\"\n3,\"\n\n\n\"\n",
+		/* a stray quote, then a quoted value opened in the rest */
+		"a,b\n1,x\"y,\"z\nw\nv\"\n2,ok\n3,\"s\"t\nu\"\n4,end\n",
+		/* UTF-8 found late, then a byte that is not */
+		"a,b\n1,x\n2,y\n3,T\xC5\xB7 Glas\n4,z\n5,caf\xE9\n6,w\n",
+		/* Windows-1252 found late, then UTF-8 */
+		"a,b\n1,x\n2,caf\xE9\n3,y\n4,T\xC5\xB7\n5,w\n",
+		/* Windows-1252 throughout */
+		"a,b\n1,caf\xE9\n2,x\n3,na\xEFve\n4,y\n5,\xA3" "5\n",
+		/* CR line ends, blank lines and an open quote at the end */
+		"a,b\r1,x\r\r2,y\r\n\r\n3,\"z\r4,w\r",
+	};
+	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+		/* long enough to be read in parts: each row 40 times over */
+		struct buf b = BUF_INIT;
+		const char *body = strchr(files[k], '\n');
+		const char *cr = strchr(files[k], '\r');
+		if (!body || (cr && cr < body))
+			body = cr;
+		body++;
+		buf_add(&b, files[k], (size_t)(body - files[k]));
+		for (int i = 0; i < 40; i++)
+			buf_adds(&b, body);
+		char what[40];
+		snprintf(what, sizeof(what), "file %zu", k);
+		free(same_every_way(b.s, b.len, what));
+		buf_free(&b);
 	}
 }
 
@@ -630,6 +704,7 @@ int main(void)
 		cmocka_unit_test(crlf_across_chunk_boundary),
 		cmocka_unit_test(read_ahead_gives_what_reading_here_gives),
 		cmocka_unit_test(read_ahead_stops_when_the_caller_does),
+		cmocka_unit_test(parts_read_as_the_whole_file),
 	};
 	return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
 }

@@ -14,20 +14,13 @@
 #ifndef PLEDGE_AHEAD_H
 #define PLEDGE_AHEAD_H
 
-#include "csvin.h"
-
-/* Reads the next record from src into rec (its fields laid out one
- * after another, rec->bytes long), adding problems to d, and
- * says in *flag a fact about the source at that point (csvin: whether
- * it is read as Windows-1252). */
-typedef enum csvin_status ahead_read_fn(void *src, struct csvrec *rec,
-					struct diags *d, int *flag);
+#include "recbatch.h"
 
 struct ahead;
 
 /* Starts the worker on src; NULL when no thread can be started (the
  * caller then reads src itself). */
-struct ahead *ahead_start(ahead_read_fn *read, void *src);
+struct ahead *ahead_start(recbatch_read_fn *read, void *src);
 
 /* The next record, valid until the next call; read's diagnostics before
  * it go to d first. After CSVIN_EOF or CSVIN_FAIL, returns that again. */

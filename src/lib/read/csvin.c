@@ -1,5 +1,7 @@
 #include "csvin.h"
 #include "ahead.h"
+#include "csvin_part.h"
+#include "parts.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
@@ -32,7 +34,8 @@ enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
 struct csvin {
 	/* the caller's, while a worker reads (then only the worker touches
 	 * what follows): a cache line apart from the worker's */
-	struct ahead *ahead;    /* reading on a second thread, or NULL */
+	struct parts *parts;    /* reading in parts on two threads, */
+	struct ahead *ahead;    /* or on one, or both NULL */
 	struct diags *caller_d; /* d, while the worker has its own */
 	int ahead_cp1252;       /* as the file was when the worker started */
 	char apart[64];
@@ -72,6 +75,11 @@ struct csvin {
 	char delim;
 	int skipping;           /* passing over the rest of a bad record */
 	int skip_quoted;        /* ...inside a quoted value */
+
+	int part;               /* a part of a file (csvin_part.h) that is
+				   not its end */
+	int borrowed;           /* chunk is the caller's */
+	int cut;                /* the part ended inside a record */
 };
 
 struct csvin *csvin_open(FILE *fp, const char *name,
@@ -98,6 +106,7 @@ void csvin_close(struct csvin *r)
 {
 	if (!r)
 		return;
+	parts_stop(r->parts);
 	ahead_stop(r->ahead);
 	csv_free(&r->parser);
 	if (r->cd != (iconv_t)-1)
@@ -107,7 +116,8 @@ void csvin_close(struct csvin *r)
 	free(r->conv);
 	free(r->offs);
 	free(r->ptrs);
-	free(r->chunk);
+	if (!r->borrowed)
+		free(r->chunk);
 	free(r->name);
 	free(r);
 }
@@ -127,18 +137,22 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 
 void csvin_lock_delim(struct csvin *r, char delim)
 {
-	if (r->ahead)
+	if (r->ahead || r->parts)
 		return;
 	r->locked = delim;
 	if (r->lim.read_ahead && !r->failed) {
 		r->caller_d = r->d;
 		r->ahead_cp1252 = r->enc == ENC_CP1252;
-		r->ahead = ahead_start(read_for_ahead, r);
+		r->parts = parts_start(r, r->fp);
+		if (!r->parts)
+			r->ahead = ahead_start(read_for_ahead, r);
 	}
 }
 
 int csvin_is_cp1252(const struct csvin *r)
 {
+	if (r->parts)
+		return parts_is_cp1252(r->parts);
 	if (r->ahead)
 		return ahead_flag(r->ahead) || r->ahead_cp1252;
 	return r->enc == ENC_CP1252;
@@ -491,6 +505,8 @@ static size_t line_end(const unsigned char *p, const unsigned char *end)
 
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 {
+	if (r->parts)
+		return parts_next(r->parts, rec, r->caller_d);
 	if (r->ahead)
 		return ahead_next(r->ahead, rec, r->caller_d);
 	return read_record(r, rec);
@@ -552,6 +568,10 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 		if (s > 0)
 			return CSVIN_RECORD;
 	}
+	if (r->part && (r->carry.len || r->in_record || r->skipping)) {
+		r->cut = 1;
+		return CSVIN_EOF;
+	}
 	if (r->carry.len) {
 		int ended = r->carry.s[r->carry.len - 1] == '\r';
 		int s = feed(r, r->carry.s, r->carry.len, ended, rec);
@@ -574,4 +594,70 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 		return CSVIN_RECORD;
 	r->in_record = 0;
 	return CSVIN_EOF;
+}
+
+struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
+			size_t len, int last, struct diags *d)
+{
+	struct csvin_limits lim = r->lim;
+	lim.read_ahead = 0;
+	struct csvin *p = csvin_open(NULL, r->name, &lim, d);
+	free(p->chunk);
+	p->chunk = bytes;
+	p->borrowed = 1;
+	p->len = len;
+	p->eof = p->started = 1;
+	p->locked = r->locked;
+	p->part = !last;
+	return p;
+}
+
+int csvin_part_end(const struct csvin *p, int *enc, long *lines)
+{
+	*enc = p->enc;
+	*lines = p->line - 1;
+	return !p->cut;
+}
+
+enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
+{
+	return read_record(r, rec);
+}
+
+const struct csvin_limits *csvin_limits_of(const struct csvin *r)
+{
+	return &r->lim;
+}
+
+int csvin_encoding(const struct csvin *r)
+{
+	return r->enc;
+}
+
+long csvin_line(const struct csvin *r)
+{
+	return r->line;
+}
+
+long long csvin_offset(const struct csvin *r)
+{
+	if (r->in_record || r->skipping || r->carry.len || r->failed)
+		return -1;
+	return (long long)(r->total - (r->len - r->pos));
+}
+
+void csvin_resume(struct csvin *r, long long at, long line, int enc)
+{
+	r->pos = r->len = 0;
+	r->eof = 0;
+	r->started = 1;
+	buf_reset(&r->carry);
+	r->line = line;
+	r->enc = enc;
+	r->warn_line = 0;
+	r->total = (unsigned long long)at;
+	r->in_record = r->skipping = 0;
+	if (fseeko(r->fp, (off_t)at, SEEK_SET) != 0)
+		reject_file(r, line, "unreadable", "cannot read the file: %s",
+			    strerror(errno));
 }

@@ -36,8 +36,12 @@ struct csvin_limits {
 					 tests and fuzzing cross every
 					 boundary */
 	int read_ahead;               /* once the delimiter is locked, read
-					 records on a second thread (ahead.h)
-					 while the caller works */
+					 records on other threads while the
+					 caller works: a large regular file
+					 in parts on two (parts.h), else on
+					 one (ahead.h) */
+	size_t part_bytes;            /* the size of those parts (0 for
+					 1 MiB; small in tests) */
 };
 
 extern const struct csvin_limits csvin_default_limits;

@@ -1,0 +1,36 @@
+/* parts: a large file read in parts on two threads, given back in order.
+ *
+ * libcsv reads one byte after another, and splitting a large file into
+ * records is most of the work of the programs that read one. A regular
+ * file is cut at line ends into parts of about lim.part_bytes; two
+ * worker threads read whole parts at once, each with its own reader, and
+ * parts_next gives the records back in the file's order with the lines
+ * and diagnostics the file's own reader would have given. A part is only
+ * used once the part before it is known to have ended between records
+ * (a quoted value may hold line breaks) and in the same encoding; when
+ * not, the file's own reader reads on from that part on this thread. At
+ * most a few parts are held at a time, so memory does not grow with the
+ * file. */
+#ifndef PLEDGE_PARTS_H
+#define PLEDGE_PARTS_H
+
+#include "csvin.h"
+
+struct parts;
+
+/* Starts reading r's file in parts from where r is, when it is a
+ * regular file large enough to gain by it and r is between records;
+ * else NULL, and r is untouched. From then on only parts_next reads r. */
+struct parts *parts_start(struct csvin *r, FILE *fp);
+
+/* As csvin_next; diagnostics go to d. */
+enum csvin_status parts_next(struct parts *ps, struct csvrec *rec,
+			     struct diags *d);
+
+/* Whether the file reads as Windows-1252 as of the last record given. */
+int parts_is_cp1252(const struct parts *ps);
+
+/* Stops the workers and frees what is held. */
+void parts_stop(struct parts *ps);
+
+#endif

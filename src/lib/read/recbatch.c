@@ -1,0 +1,109 @@
+#include "recbatch.h"
+#include "../base/buf.h"
+#include "../base/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What read gave for one call. */
+struct recbatch_entry {
+	enum csvin_status status;
+	long line;
+	char delim;
+	int flag;
+	size_t field, n;        /* its fields: offs[field..field+n), */
+	size_t bytes;           /* in these many bytes */
+	size_t diag, ndiag;     /* the diagnostics before it */
+};
+
+void recbatch_init(struct recbatch *b)
+{
+	memset(b, 0, sizeof(*b));
+	buf_init(&b->bytes);
+}
+
+void recbatch_clear(struct recbatch *b)
+{
+	for (size_t i = 0; i < b->nd; i++) {
+		free(b->diags[i].file);
+		free(b->diags[i].org_id);
+		free(b->diags[i].metric);
+		free(b->diags[i].message);
+	}
+	buf_reset(&b->bytes);
+	b->noffs = b->ne = b->nd = 0;
+}
+
+void recbatch_free(struct recbatch *b)
+{
+	recbatch_clear(b);
+	buf_free(&b->bytes);
+	free(b->offs);
+	free(b->e);
+	free(b->diags);
+	free(b->ptrs);
+	recbatch_init(b);
+}
+
+size_t recbatch_len(const struct recbatch *b)
+{
+	return b->ne;
+}
+
+enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
+				void *src, struct diags *wd)
+{
+	struct csvrec rec = { 0 };
+	int flag = 0;
+	enum csvin_status st = read(src, &rec, wd, &flag);
+	GROW(b->e, b->cape, b->ne + 1);
+	struct recbatch_entry *e = &b->e[b->ne++];
+	*e = (struct recbatch_entry){ .status = st, .line = rec.line,
+				      .delim = rec.delim, .flag = flag,
+				      .field = b->noffs, .diag = b->nd,
+				      .ndiag = wd->len };
+	if (wd->len) {
+		GROW(b->diags, b->capd, b->nd + wd->len);
+		memcpy(b->diags + b->nd, wd->items,
+		       wd->len * sizeof(*b->diags));
+		b->nd += wd->len;
+		wd->len = wd->errors = wd->warnings = 0;
+	}
+	if (st != CSVIN_RECORD)
+		return st;
+	e->n = rec.n;
+	e->bytes = rec.bytes;
+	GROW(b->offs, b->capoffs, b->noffs + rec.n);
+	size_t at = b->bytes.len;
+	for (size_t i = 0; i < rec.n; i++)
+		b->offs[b->noffs++] = at + (size_t)(rec.fields[i] - rec.fields[0]);
+	if (rec.n)
+		buf_add(&b->bytes, rec.fields[0], rec.bytes);
+	return st;
+}
+
+enum csvin_status recbatch_give(struct recbatch *b, size_t i,
+				struct csvrec *rec, struct diags *d,
+				long lines, int *flag)
+{
+	const struct recbatch_entry *e = &b->e[i];
+	for (size_t k = 0; k < e->ndiag; k++) {
+		struct diag *g = &b->diags[e->diag + k];
+		if (g->line > 0)
+			g->line += lines;
+		diag_take(d, g);
+		memset(g, 0, sizeof(*g));
+	}
+	*flag = e->flag;
+	if (e->status != CSVIN_RECORD)
+		return e->status;
+	GROW(b->ptrs, b->capptrs, e->n);
+	for (size_t k = 0; k < e->n; k++)
+		b->ptrs[k] = b->bytes.s + b->offs[e->field + k];
+	rec->fields = b->ptrs;
+	rec->n = e->n;
+	rec->line = e->line + lines;
+	rec->delim = e->delim;
+	rec->bytes = e->bytes;
+	return CSVIN_RECORD;
+}
