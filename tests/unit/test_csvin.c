@@ -656,6 +656,55 @@ static void parts_read_as_the_whole_file(void **state)
 	}
 }
 
+/* Standard input may be a file something else has read the start of:
+ * its parts are where the reader is in the file, not counted from 0. */
+static void parts_start_where_the_reader_is(void **state)
+{
+	size_t len = 0;
+	char *bytes = busy_file("", &len);
+	char *want = read_all_seen(bytes, len, 0, 0);
+	char path[] = "/tmp/pledge-csvin-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	static const char before[] = "read by someone else first\n";
+	assert_int_equal(write(fd, before, sizeof(before) - 1),
+			 (ssize_t)sizeof(before) - 1);
+	assert_int_equal(write(fd, bytes, len), (ssize_t)len);
+	close(fd);
+	struct csvin_limits lim = csvin_default_limits;
+	lim.part_bytes = 4096;
+	struct reader r;
+	diags_init(&r.d);
+	r.fp = fopen(path, "rb");
+	char line[64];
+	assert_non_null(fgets(line, sizeof(line), r.fp));
+	r.in = csvin_open(r.fp, "t.csv", &lim, &r.d);
+	struct buf out = BUF_INIT;
+	struct csvrec rec;
+	size_t shown = 0;
+	for (int first = 1;; first = 0) {
+		r.last = csvin_next(r.in, &rec);
+		for (; shown < r.d.len; shown++)
+			buf_addf(&out, "diag %s %ld %s\n", r.d.items[shown].code,
+				 r.d.items[shown].line,
+				 r.d.items[shown].message);
+		if (r.last != CSVIN_RECORD)
+			break;
+		buf_addf(&out, "%d ", csvin_is_cp1252(r.in));
+		describe(&out, &rec);
+		if (first)
+			csvin_lock_delim(r.in, rec.delim);
+	}
+	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r.last,
+		 r.d.errors, r.d.warnings);
+	reader_close(&r);
+	unlink(path);
+	assert_string_equal(out.s, want);
+	buf_free(&out);
+	free(want);
+	free(bytes);
+}
+
 /* A caller may stop reading at any record; the thread is stopped. */
 static void read_ahead_stops_when_the_caller_does(void **state)
 {
@@ -705,6 +754,7 @@ int main(void)
 		cmocka_unit_test(read_ahead_gives_what_reading_here_gives),
 		cmocka_unit_test(read_ahead_stops_when_the_caller_does),
 		cmocka_unit_test(parts_read_as_the_whole_file),
+		cmocka_unit_test(parts_start_where_the_reader_is),
 	};
 	return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
 }

@@ -641,9 +641,13 @@ long csvin_line(const struct csvin *r)
 
 long long csvin_offset(const struct csvin *r)
 {
-	if (r->in_record || r->skipping || r->carry.len || r->failed)
+	if (r->in_record || r->skipping || r->carry.len || r->failed ||
+	    !r->fp)
 		return -1;
-	return (long long)(r->total - (r->len - r->pos));
+	/* where stdio is in the file (which need not have been read from
+	 * its start), less what is read but not yet used */
+	off_t at = ftello(r->fp);
+	return at < 0 ? -1 : (long long)at - (long long)(r->len - r->pos);
 }
 
 void csvin_resume(struct csvin *r, long long at, long line, int enc)
