@@ -10,7 +10,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-"$tools/gen-sector" "$root/templates/metrics.csv" 60 3 "$tmp"
+# 400 signatories: a quarter has enough answers to be ranked on two
+# threads, and the files are large enough to be read in parts
+"$tools/gen-sector" "$root/templates/metrics.csv" 400 3 "$tmp"
 "$bin/pledge-ingest" --templates "$root/templates" --roster "$tmp/signatories.csv" \
 	--quiet "$tmp/returns.csv" >"$tmp/tidy.csv"
 "$bin/pledge-aggregate" --templates "$root/templates" \

@@ -4,6 +4,7 @@
 #include "../base/xalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,11 @@ void aggregate_init(struct aggregate *a, const struct catalogue *cat,
 	find_groups(a);
 }
 
+struct agg_ranked {
+	struct tagged *v;
+	size_t cap;
+};
+
 void aggregate_free(struct aggregate *a)
 {
 	for (size_t i = 0; i < a->nperiods; i++) {
@@ -71,6 +77,8 @@ void aggregate_free(struct aggregate *a)
 		free(p);
 	}
 	free(a->periods);
+	for (size_t m = 0; a->ranked && m < a->cat->len; m++)
+		free(a->ranked[m].v);
 	free(a->ranked);
 	free(a->groups);
 	free(a->org_group);
@@ -203,19 +211,12 @@ static int metric_rows(struct aggregate *a, const struct agg_period *p,
 {
 	const struct metric *m = &a->cat->metrics[metric];
 	const struct obs_list *l = &p->m[metric];
-	/* Sorted once by value, the values of every group come out of a
-	 * filter already in order. */
-	if (a->capranked < l->n)
-		GROW(a->ranked, a->capranked, l->n);
-	for (size_t i = 0; i < l->n; i++)
-		a->ranked[i] = (struct tagged){ l->o[i].value,
-						a->org_group[l->o[i].org] };
-	sort_tagged(a->ranked, l->n);
+	const struct tagged *ranked = a->ranked[metric].v;
 	for (int g = AGG_SECTOR; g < (int)a->ngroups; g++) {
 		summary_reset(sum);
 		for (size_t i = 0; i < l->n; i++)
-			if (g == AGG_SECTOR || a->ranked[i].tag == g)
-				summary_add(sum, a->ranked[i].value);
+			if (g == AGG_SECTOR || ranked[i].tag == g)
+				summary_add(sum, ranked[i].value);
 		if (!sum->n)
 			continue;
 		summary_finish(sum);
@@ -245,6 +246,54 @@ static int metric_rows(struct aggregate *a, const struct agg_period *p,
 	return 0;
 }
 
+/* Sorts the answers of every step-th metric from first in p, by
+ * organisation (for the rates' pairs) and by value: sorted once, the
+ * values of every group come out of a filter already in order. */
+static void rank_metrics(struct aggregate *a, struct agg_period *p,
+			 size_t first, size_t step)
+{
+	for (size_t m = first; m < a->cat->len; m += step) {
+		struct obs_list *l = &p->m[m];
+		struct agg_ranked *r = &a->ranked[m];
+		sort_by_org(l);
+		if (r->cap < l->n)
+			GROW(r->v, r->cap, l->n);
+		for (size_t i = 0; i < l->n; i++)
+			r->v[i] = (struct tagged){ l->o[i].value,
+						   a->org_group[l->o[i].org] };
+		sort_tagged(r->v, l->n);
+	}
+}
+
+struct rank_job {
+	struct aggregate *a;
+	struct agg_period *p;
+};
+
+static void *rank_odd(void *arg)
+{
+	struct rank_job *job = arg;
+	rank_metrics(job->a, job->p, 1, 2);
+	return NULL;
+}
+
+/* A quarter's metrics ranked, half of them on a second thread when the
+ * quarter has answers enough to gain by it (sorting is most of the
+ * work once the answers are read). */
+static void rank_period(struct aggregate *a, struct agg_period *p)
+{
+	size_t answers = 0;
+	for (size_t m = 0; m < a->cat->len; m++)
+		answers += p->m[m].n;
+	struct rank_job job = { a, p };
+	pthread_t t;
+	int two = answers >= 8192 && pthread_create(&t, NULL, rank_odd,
+						     &job) == 0;
+	rank_metrics(a, p, 0, two ? 2 : 1);
+	if (two)
+		pthread_join(t, NULL);
+}
+
 static int cmp_period(const void *x, const void *y)
 {
 	const struct agg_period *a = *(struct agg_period *const *)x;
@@ -264,10 +313,12 @@ int aggregate_rows(struct aggregate *a, const struct settings *s,
 	struct summary sum;
 	summary_init(&sum);
 	int ret = 0;
+	if (!a->ranked)
+		a->ranked = xcalloc(a->cat->len ? a->cat->len : 1,
+				    sizeof(*a->ranked));
 	for (size_t i = 0; i < a->nperiods && !ret; i++) {
 		struct agg_period *p = a->periods[i];
-		for (size_t m = 0; m < a->cat->len; m++)
-			sort_by_org(&p->m[m]);
+		rank_period(a, p);
 		ret = returns_rows(a, p, fn, ctx);
 		for (size_t m = 0; m < a->cat->len && !ret; m++)
 			ret = metric_rows(a, p, (int)m, s, &sum, fn, ctx);

@@ -53,8 +53,8 @@ struct aggregate {
 	size_t nperiods, capperiods;
 	struct intmap index;  /* period -> periods[] */
 	size_t words;         /* bitset words per organisation */
-	struct tagged *ranked; /* scratch: one metric's values by size */
-	size_t capranked;
+	struct agg_ranked *ranked; /* scratch: per metric, one quarter's
+				      values by size */
 };
 
 void aggregate_init(struct aggregate *a, const struct catalogue *cat,
