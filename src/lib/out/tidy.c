@@ -1,9 +1,11 @@
 #include "tidy.h"
-
-#include <stdlib.h>
+#include "bgwrite.h"
 #include "csvout.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
+
+#include <errno.h>
+#include <stdlib.h>
 
 static const char *const tidy_header[] = { "period", "org_id", "org_name",
 	"area", "metric", "value", "note", NULL };
@@ -34,6 +36,9 @@ int tidy_write(FILE *fp, const struct returns *rs,
 	struct buf b = BUF_INIT, head = BUF_INIT;
 	char **parts = metric_parts(cat);
 	int ret = 0;
+	/* hundreds of MB for a large sector: written while the next block
+	 * is made */
+	struct bgwrite *w = bgwrite_start(fp);
 	csvout_row(&b, tidy_header);
 	for (size_t i = 0; i < rs->len; i++) {
 		const struct ret *r = rs->items[i];
@@ -56,15 +61,22 @@ int tidy_write(FILE *fp, const struct returns *rs,
 			csvout_text(&b, e->note, 0);
 			buf_addc(&b, '\n');
 		}
-		if (csvout_flush(&b, fp, BLOCK) < 0) {
+		if (b.len >= BLOCK && (w ? bgwrite_put(w, &b)
+				       : csvout_flush(&b, fp, BLOCK)) < 0) {
 			ret = -1;
 			break;
 		}
+	}
+	int e = errno;
+	if (w && bgwrite_finish(w) < 0 && !ret) {
+		ret = -1;
+		e = errno;
 	}
 	for (size_t i = 0; i < cat->len; i++)
 		free(parts[i]);
 	free(parts);
 	buf_free(&head);
+	errno = e;
 	return csvout_finish(&b, fp, ret);
 }
 
