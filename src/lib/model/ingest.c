@@ -41,6 +41,7 @@ void ingest_file(struct ingest *in, const char *path)
 				     &in->limits };
 	struct returns batch;
 	returns_init(&batch, &in->arena);
+	batch.expect = in->cat.len; /* a return answers most metrics */
 	in->files++;
 	if (in->period == PERIOD_NONE)
 		note_period(in, returnfile_folder_period(path));

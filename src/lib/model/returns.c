@@ -13,7 +13,7 @@ static uint64_t key_of(int org, int period)
 void returns_init(struct returns *rs, struct arena *arena)
 {
 	rs->items = NULL;
-	rs->len = rs->cap = 0;
+	rs->len = rs->cap = rs->expect = 0;
 	intmap_init(&rs->index);
 	rs->arena = arena;
 }
@@ -65,7 +65,7 @@ struct ret *returns_get(struct returns *rs, int org, int period,
 void ret_add(struct returns *rs, struct ret *r, int metric, long line,
 	     const char *value, const char *note)
 {
-	GROW(r->e, r->cap, r->n + 1);
+	GROW(r->e, r->cap, r->n < rs->expect ? rs->expect : r->n + 1);
 	struct entry *e = &r->e[r->n++];
 	e->metric = metric;
 	e->line = (int32_t)line;

@@ -42,6 +42,8 @@ struct returns {
 	size_t len, cap;
 	struct intmap index; /* (org, period) -> item */
 	struct arena *arena; /* owns every string; shared by batches */
+	size_t expect;       /* answers a return is made room for at once
+				(0: it grows as they come) */
 };
 
 void returns_init(struct returns *rs, struct arena *arena);
