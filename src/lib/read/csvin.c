@@ -67,6 +67,9 @@ struct csvin {
 
 	struct csv_parser parser;
 	struct buf fieldbytes;
+	struct buf *fb;         /* where fields go: fieldbytes, emptied per
+				   record, or a part's caller's buffer */
+	size_t rec_first;       /* where this record's fields begin in it */
 	size_t *offs;
 	size_t noffs, capoffs;
 	char **ptrs;
@@ -97,6 +100,7 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 	r->cd = (iconv_t)-1;
 	buf_init(&r->carry);
 	buf_init(&r->fieldbytes);
+	r->fb = &r->fieldbytes;
 	if (csv_init(&r->parser, OPTIONS))
 		abort();
 	return r;
@@ -238,9 +242,13 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	if (r->noffs == r->capoffs)
 		GROW(r->offs, r->capoffs, r->noffs + 1);
-	r->offs[r->noffs++] = r->fieldbytes.len;
-	buf_add(&r->fieldbytes, s ? s : "", s ? len : 0);
-	buf_addc(&r->fieldbytes, '\0');
+	struct buf *fb = r->fb;
+	r->offs[r->noffs++] = fb->len;
+	buf_grow(fb, len + 1);
+	if (len)
+		memcpy(fb->s + fb->len, s, len);
+	fb->len += len;
+	fb->s[fb->len++] = '\0';
 }
 
 static void on_row(int c, void *data)
@@ -354,7 +362,9 @@ static void start_record(struct csvin *r, const char *s, size_t len)
 	r->quoted = 0;
 	r->delim = delimiter_of(r, s, len);
 	csv_set_delim(&r->parser, (unsigned char)r->delim);
-	buf_reset(&r->fieldbytes);
+	if (r->fb == &r->fieldbytes)
+		buf_reset(r->fb);
+	r->rec_first = r->fb->len;
 	r->noffs = 0;
 	r->row_done = r->field_too_long = r->too_many_fields = 0;
 }
@@ -427,12 +437,12 @@ static int finish_record(struct csvin *r, struct csvrec *rec)
 	}
 	GROW(r->ptrs, r->capptrs, r->noffs);
 	for (size_t i = 0; i < r->noffs; i++)
-		r->ptrs[i] = r->fieldbytes.s + r->offs[i];
+		r->ptrs[i] = r->fb->s + r->offs[i];
 	rec->fields = r->ptrs;
 	rec->n = r->noffs;
 	rec->line = r->rec_line;
 	rec->delim = r->delim;
-	rec->bytes = r->fieldbytes.len;
+	rec->bytes = r->fb->len - r->rec_first;
 	return 1;
 }
 
@@ -597,7 +607,8 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 }
 
 struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
-			size_t len, int last, struct diags *d)
+			size_t len, int last, struct diags *d,
+			struct buf *fields)
 {
 	struct csvin_limits lim = r->lim;
 	lim.read_ahead = 0;
@@ -609,6 +620,8 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 	p->eof = p->started = 1;
 	p->locked = r->locked;
 	p->part = !last;
+	if (fields)
+		p->fb = fields;
 	return p;
 }
 

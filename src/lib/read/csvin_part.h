@@ -11,6 +11,7 @@
 #ifndef PLEDGE_CSVIN_PART_H
 #define PLEDGE_CSVIN_PART_H
 
+#include "../base/buf.h"
 #include "csvin.h"
 
 /* Encodings, as csvin_encoding gives them. */
@@ -20,9 +21,12 @@ enum { CSVIN_ENC_UNKNOWN, CSVIN_ENC_UTF8, CSVIN_ENC_CP1252 };
  * the reader is closed), split on r's locked delimiter, with r's limits,
  * adding problems to d. last: the part ends the file (else the reader
  * ends at the part's end, and csvin_part_end says whether a record was
- * open there). */
+ * open there). fields, when not NULL, is where the records' fields are
+ * put, one after another, never emptied by the reader (so the caller
+ * can keep them without a copy: see recbatch). */
 struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
-			 size_t len, int last, struct diags *d);
+			 size_t len, int last, struct diags *d,
+			 struct buf *fields);
 
 /* After a part reader's end: 1 when no record was open at the end,
  * else 0; the encoding it settled on (CSVIN_ENC_*), and its lines. */

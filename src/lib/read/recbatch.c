@@ -73,12 +73,19 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 		return st;
 	e->n = rec.n;
 	e->bytes = rec.bytes;
+	if (!rec.n)
+		return st;
 	GROW(b->offs, b->capoffs, b->noffs + rec.n);
+	/* a reader may have put the fields in b's own buffer already */
+	const char *base = rec.fields[0];
 	size_t at = b->bytes.len;
+	if (b->bytes.len && base >= b->bytes.s &&
+	    base < b->bytes.s + b->bytes.len)
+		at = (size_t)(base - b->bytes.s);
+	else
+		buf_add(&b->bytes, base, rec.bytes);
 	for (size_t i = 0; i < rec.n; i++)
-		b->offs[b->noffs++] = at + (size_t)(rec.fields[i] - rec.fields[0]);
-	if (rec.n)
-		buf_add(&b->bytes, rec.fields[0], rec.bytes);
+		b->offs[b->noffs++] = at + (size_t)(rec.fields[i] - base);
 	return st;
 }
 

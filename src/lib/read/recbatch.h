@@ -36,7 +36,8 @@ void recbatch_clear(struct recbatch *b);   /* empty, keeping memory */
 void recbatch_free(struct recbatch *b);
 
 /* Calls read once and keeps what it gave, taking the diagnostics it
- * added to wd (wd is left empty). Returns read's status. */
+ * added to wd (wd is left empty). The fields are copied, unless read
+ * put them in b->bytes itself. Returns read's status. */
 enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 				void *src, struct diags *wd);
 
