@@ -46,7 +46,7 @@ CAIRO_REPORT := $(BUILD)/tests/pledge-report-cairo
 
 PERIOD ?=
 
-.PHONY: all deps bench-deps check test report bench fuzz sanitize install uninstall clean FORCE
+.PHONY: all deps bench-deps check test report bench fuzz sanitize threads threads-run install uninstall clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(PROG_BIN)
@@ -122,6 +122,20 @@ sanitize: deps
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) --no-print-directory test BUILD=build/san BIN=build/san/bin \
 		CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)"
+
+# What runs on several threads (reading in parts, ranking, writing behind)
+# built with ThreadSanitizer: the unit tests of the threaded readers and
+# writer, and the cross-check, whose sector is large enough to use them.
+TSAN_FLAGS = -O1 -g -fsanitize=thread
+threads: deps
+	@TSAN_OPTIONS=halt_on_error=1 $(MAKE) --no-print-directory threads-run \
+		BUILD=build/tsan BIN=build/tsan/bin \
+		CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)"
+threads-run: $(BIN)/pledge-ingest $(BIN)/pledge-aggregate \
+		$(BUILD)/tests/test_csvin $(BUILD)/tests/test_bgwrite \
+		$(BUILD)/tests/gen-sector $(BUILD)/tests/csvcut
+	@sh tests/run-unit.sh $(BUILD)/tests test_csvin test_bgwrite
+	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 
 # Runs the pipeline on every quarter folder of input/ (or PERIOD=...).
 report: deps
