@@ -263,6 +263,13 @@ void returns_merge(struct returns *all, struct returns *batch,
 }
 
 static const struct roster *sort_roster;
+static int *sort_rank;          /* per roster org: its place by org_id */
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(sort_roster->orgs[*(const int *)a].id,
+		      sort_roster->orgs[*(const int *)b].id);
+}
 
 static int by_period_org(const void *a, const void *b)
 {
@@ -270,15 +277,28 @@ static int by_period_org(const void *a, const void *b)
 	const struct ret *y = *(struct ret *const *)b;
 	if (x->period != y->period)
 		return x->period < y->period ? -1 : 1;
-	return strcmp(sort_roster->orgs[x->org].id,
-		      sort_roster->orgs[y->org].id);
+	int rx = sort_rank[x->org], ry = sort_rank[y->org];
+	return (rx > ry) - (rx < ry);
 }
 
 void returns_sort(struct returns *all, const struct roster *roster)
 {
+	/* org_ids are ranked once, so returns compare by number */
 	sort_roster = roster;
+	size_t n = roster->len;
+	int *order = xcalloc(n ? n : 1, sizeof(int));
+	sort_rank = xcalloc(n ? n : 1, sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (int)i;
+	if (n > 1)
+		qsort(order, n, sizeof(int), by_id);
+	for (size_t i = 0; i < n; i++)
+		sort_rank[order[i]] = (int)i;
 	if (all->len > 1)
 		qsort(all->items, all->len, sizeof(*all->items), by_period_org);
+	free(order);
+	free(sort_rank);
+	sort_rank = NULL;
 	sort_roster = NULL;
 	intmap_free(&all->index);
 	for (size_t i = 0; i < all->len; i++)
