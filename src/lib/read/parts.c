@@ -25,6 +25,8 @@ struct part {
 	int enc;                    /* the encoding it settled on */
 	long lines;
 	long long end;              /* where it ends in the file */
+	unsigned char *raw;         /* its bytes, the memory kept for the */
+	size_t capraw;              /* next part in this slot */
 };
 
 struct parts {
@@ -98,7 +100,9 @@ static void read_one_part(struct parts *ps, size_t k, struct part *pt)
 	if (start < 0 || end < start)
 		return;
 	size_t len = (size_t)(end - start);
-	unsigned char *bytes = xmalloc(len ? len : 1);
+	if (pt->capraw < len)
+		GROW(pt->raw, pt->capraw, len);
+	unsigned char *bytes = pt->raw;
 	size_t got = 0;
 	while (got < len) {
 		ssize_t n = pread(ps->fd, bytes + got, len - got,
@@ -121,7 +125,6 @@ static void read_one_part(struct parts *ps, size_t k, struct part *pt)
 		csvin_close(p);
 		diags_free(&wd);
 	}
-	free(bytes);
 }
 
 static void *work(void *arg)
@@ -301,7 +304,9 @@ void parts_stop(struct parts *ps)
 	stop_workers(ps);
 	pthread_cond_destroy(&ps->cv);
 	pthread_mutex_destroy(&ps->mu);
-	for (int i = 0; i < WINDOW; i++)
+	for (int i = 0; i < WINDOW; i++) {
 		recbatch_free(&ps->slot[i].b);
+		free(ps->slot[i].raw);
+	}
 	free(ps);
 }
