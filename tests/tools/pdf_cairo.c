@@ -5,7 +5,7 @@
  *
  * It keeps pdf.h's contract: positions in points from the top left, y
  * down (Cairo's own way, so no turning over); the same checks on every
- * number, the same failure rules; the two TrueType files as the fonts,
+ * number and the same failure rules, from report/pdf_check; the two TrueType files as the fonts,
  * here Cairo font faces (pdf_cairo_fonts.h) with unhinted metrics;
  * document information with the creation date fixed from pdf_info, so
  * the same content makes the same bytes; saving atomically.
@@ -16,28 +16,18 @@
  * recording surface, and pdf_save replays the pages, in order, onto a
  * PDF surface; bookmarks are kept until then too. */
 #include "report/pdf.h"
+#include "report/pdf_check.h"
 #include "base/buf.h"
-#include "base/text.h"
 #include "base/xalloc.h"
-#include "out/atomic.h"
 #include "pdf_cairo_fonts.h"
 
 #include <cairo.h>
 #include <cairo-pdf.h>
 
-#include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The limits pdf.c holds every document to (libharu's), kept here so
- * both implementations refuse the same calls. */
-#define LIMIT_REAL 32767.0
-#define LIMIT_FONT_SIZE 600.0
-#define LIMIT_LINE_WIDTH 100.0
-#define LIMIT_DASH 100.0
 
 /* A bookmark, kept until the document is written. */
 struct mark {
@@ -52,92 +42,22 @@ struct pdf {
 	cairo_scaled_font_t *measure[2]; /* at 1000 units, for widths */
 	cairo_font_options_t *options;
 	cairo_surface_t **pages;  /* a recording surface per page */
-	size_t npages, cap;
+	size_t cap;
 	cairo_t *cr;              /* on the current page, or NULL */
 	struct mark *marks;
 	size_t nmarks, mcap;
 	char *info[4];            /* title, author, subject, creator */
 	char date[32];            /* ISO 8601, UTC */
 	struct buf text;          /* text as Cairo is given it */
-	int failed;
-	char why[240];
+	struct pdf_state st;      /* pdf_check's: failure, pages */
 };
-
-static void fail(struct pdf *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Marks the document failed with the first reason given. */
-static void fail(struct pdf *p, const char *fmt, ...)
-{
-	if (p->failed)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(p->why, sizeof(p->why), fmt, ap);
-	va_end(ap);
-	p->failed = 1;
-}
 
 /* Fails the document when Cairo's context has gone wrong; 0 or -1. */
 static int done(struct pdf *p)
 {
-	if (!p->failed && p->cr && cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
-		fail(p, "cairo: %s", cairo_status_to_string(cairo_status(p->cr)));
-	return p->failed ? -1 : 0;
-}
-
-/* Refuses (failing p) what pdf.c refuses: numbers that are not finite
- * or beyond the limit, and drawing with no page. */
-static int numbers_ok(struct pdf *p, const char *what, const double *v,
-		      size_t n)
-{
-	if (p->failed)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!isfinite(v[i]) || fabs(v[i]) > LIMIT_REAL) {
-			fail(p, "%s has a position or size that is not a "
-			     "usable number (%g)", what, v[i]);
-			return 0;
-		}
-	}
-	if (!p->cr) {
-		fail(p, "%s drawn before any page", what);
-		return 0;
-	}
-	return 1;
-}
-
-/* Appends code point c (at most U+FFFF) to b as UTF-8. */
-static void add_utf8(struct buf *b, unsigned long c)
-{
-	if (c < 0x80) {
-		buf_addc(b, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		buf_addc(b, (char)(0xC0 | c >> 6));
-	} else {
-		buf_addc(b, (char)(0xE0 | c >> 12));
-		buf_addc(b, (char)(0x80 | (c >> 6 & 0x3F)));
-	}
-	buf_addc(b, (char)(0x80 | (c & 0x3F)));
-}
-
-/* text into b as pdf.h sets it: bad bytes and characters beyond the
- * basic plane as U+FFFD, control characters as spaces. */
-static const char *clean_text(struct buf *b, const char *text)
-{
-	buf_reset(b);
-	const char *s = text;
-	while (*s) {
-		unsigned long c = utf8_next(&s);
-		if (c > 0xFFFF)
-			c = 0xFFFD;
-		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-			c = ' ';
-		add_utf8(b, c);
-	}
-	return b->s;
+	if (!p->st.failed && p->cr && cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+		pdf_fail(&p->st, "cairo: %s", cairo_status_to_string(cairo_status(p->cr)));
+	return p->st.failed ? -1 : 0;
 }
 
 /* Loads both faces and their measurers; 0 or -1 with why. */
@@ -179,7 +99,7 @@ static int set_info(struct pdf *p, const struct pdf_info *info, char *why,
 				  info->creator };
 	for (int i = 0; i < 4; i++)
 		if (values[i] && values[i][0])
-			p->info[i] = xstrdup(clean_text(&p->text, values[i]));
+			p->info[i] = xstrdup(pdf_clean_text(&p->text, values[i], NULL));
 	return 0;
 }
 
@@ -208,7 +128,7 @@ void pdf_free(struct pdf *p)
 		return;
 	if (p->cr)
 		cairo_destroy(p->cr);
-	for (size_t i = 0; i < p->npages; i++)
+	for (int i = 0; i < p->st.pages; i++)
 		cairo_surface_destroy(p->pages[i]);
 	free(p->pages);
 	for (size_t i = 0; i < p->nmarks; i++)
@@ -242,28 +162,29 @@ static void draw_on(struct pdf *p, size_t n)
 
 int pdf_add_page(struct pdf *p)
 {
-	if (p->failed)
+	if (p->st.failed)
 		return -1;
 	cairo_rectangle_t a4 = { 0, 0, PDF_PAGE_WIDTH, PDF_PAGE_HEIGHT };
 	cairo_surface_t *page =
 		cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &a4);
 	if (cairo_surface_status(page) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(page);
-		fail(p, "cairo could not add a page");
+		pdf_fail(&p->st, "cairo could not add a page");
 		return -1;
 	}
-	GROW(p->pages, p->cap, p->npages + 1);
-	p->pages[p->npages++] = page;
-	draw_on(p, p->npages);
-	return done(p) < 0 ? -1 : (int)p->npages;
+	GROW(p->pages, p->cap, (size_t)p->st.pages + 1);
+	p->pages[p->st.pages++] = page;
+	draw_on(p, (size_t)p->st.pages);
+	p->st.on_page = 1;
+	return done(p) < 0 ? -1 : p->st.pages;
 }
 
 int pdf_use_page(struct pdf *p, int n)
 {
-	if (p->failed)
+	if (p->st.failed)
 		return -1;
-	if (n < 1 || (size_t)n > p->npages) {
-		fail(p, "there is no page %d of %zu", n, p->npages);
+	if (n < 1 || n > p->st.pages) {
+		pdf_fail(&p->st, "there is no page %d of %d", n, p->st.pages);
 		return -1;
 	}
 	draw_on(p, (size_t)n);
@@ -272,7 +193,7 @@ int pdf_use_page(struct pdf *p, int n)
 
 int pdf_page_count(const struct pdf *p)
 {
-	return (int)p->npages;
+	return p->st.pages;
 }
 
 double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
@@ -280,7 +201,7 @@ double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
 {
 	struct buf b = BUF_INIT;
 	cairo_text_extents_t e;
-	cairo_scaled_font_text_extents(p->measure[w], clean_text(&b, text), &e);
+	cairo_scaled_font_text_extents(p->measure[w], pdf_clean_text(&b, text, NULL), &e);
 	buf_free(&b);
 	return e.x_advance * size / 1000.0;
 }
@@ -312,21 +233,16 @@ static void set_colour(struct pdf *p, struct rgb c)
 int pdf_text(struct pdf *p, double x, double y, const char *text,
 	     double size, enum weight w, enum align align, struct rgb colour)
 {
-	double v[] = { x, y, size };
-	if (!numbers_ok(p, "a text", v, 3))
+	if (!pdf_text_ok(&p->st, x, y, size))
 		return -1;
-	if (!(size > 0 && size <= LIMIT_FONT_SIZE)) {
-		fail(p, "a text has a size of %g points", size);
-		return -1;
-	}
-	const char *s = clean_text(&p->text, text);
+	const char *s = pdf_clean_text(&p->text, text, NULL);
 	cairo_text_extents_t e;
 	cairo_scaled_font_text_extents(p->measure[w], s, &e);
 	double width = e.x_advance * size / 1000.0;
 	double left = align == ALIGN_LEFT ? x
 		      : align == ALIGN_CENTRE ? x - width / 2 : x - width;
 	double at[] = { left, PDF_PAGE_HEIGHT - y };
-	if (!numbers_ok(p, "a text", at, 2))
+	if (!pdf_numbers_ok(&p->st, "a text", at, 2))
 		return -1;
 	cairo_set_font_face(p->cr, p->face[w]);
 	cairo_set_font_size(p->cr, size);
@@ -340,13 +256,8 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 int pdf_rect(struct pdf *p, double x, double y, double w, double h,
 	     struct rgb fill)
 {
-	double v[] = { x, PDF_PAGE_HEIGHT - y - h, w, h };
-	if (!numbers_ok(p, "a rectangle", v, 4))
+	if (!pdf_rect_ok(&p->st, x, y, w, h))
 		return -1;
-	if (w < 0 || h < 0) {
-		fail(p, "a rectangle has a negative size (%g by %g)", w, h);
-		return -1;
-	}
 	set_colour(p, fill);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_fill(p->cr);
@@ -361,7 +272,7 @@ static double place_image(struct pdf *p, cairo_surface_t *img, double x,
 	double h = cairo_image_surface_get_height(img);
 	double height = width * h / w;
 	double b[] = { PDF_PAGE_HEIGHT - y - height, height };
-	if (!numbers_ok(p, "an image", b, 2))
+	if (!pdf_numbers_ok(&p->st, "an image", b, 2))
 		return -1;
 	cairo_save(p->cr);
 	cairo_translate(p->cr, x, y);
@@ -375,13 +286,8 @@ static double place_image(struct pdf *p, cairo_surface_t *img, double x,
 double pdf_image(struct pdf *p, const char *png, double x, double y,
 		 double width, char *why, size_t size)
 {
-	double v[] = { x, y, width };
-	if (p->failed || !numbers_ok(p, "an image", v, 3))
+	if (!pdf_image_ok(&p->st, x, y, width))
 		return -1;
-	if (width <= 0) {
-		fail(p, "an image has no page or no width");
-		return -1;
-	}
 	cairo_surface_t *img = cairo_image_surface_create_from_png(png);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
 	    cairo_image_surface_get_width(img) <= 0 ||
@@ -396,45 +302,12 @@ double pdf_image(struct pdf *p, const char *png, double x, double y,
 	return height;
 }
 
-/* Checks that there are n >= least points, each usable. */
-static int points_ok(struct pdf *p, const char *what, const struct point *pts,
-		     size_t n, size_t least)
-{
-	if (!p->failed && n < least) {
-		fail(p, "%s has %zu points", what, n);
-		return 0;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double v[] = { pts[i].x, PDF_PAGE_HEIGHT - pts[i].y };
-		if (!numbers_ok(p, what, v, 2))
-			return 0;
-	}
-	return !p->failed;
-}
-
 /* A path through pts (checked). */
 static void trace(struct pdf *p, const struct point *pts, size_t n)
 {
 	cairo_move_to(p->cr, pts[0].x, pts[0].y);
 	for (size_t i = 1; i < n; i++)
 		cairo_line_to(p->cr, pts[i].x, pts[i].y);
-}
-
-/* Checks a line width (and dash) against pdf.c's limits. */
-static int pen_ok(struct pdf *p, const char *what, double width,
-		  const double *dash)
-{
-	double v[] = { width, dash ? dash[0] : 1, dash ? dash[1] : 1 };
-	if (!numbers_ok(p, what, v, 3))
-		return 0;
-	if (!(width > 0 && width <= LIMIT_LINE_WIDTH) ||
-	    (dash && !(dash[0] > 0 && dash[0] <= LIMIT_DASH && dash[1] > 0 &&
-		       dash[1] <= LIMIT_DASH))) {
-		fail(p, "%s has a line width or dash out of range (%g)", what,
-		     width);
-		return 0;
-	}
-	return 1;
 }
 
 /* Sets the stroke colour, width and dash (NULL for solid). Cairo takes
@@ -450,8 +323,7 @@ static void set_pen(struct pdf *p, struct rgb c, double width,
 int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 		 double width, const double *dash, struct rgb stroke)
 {
-	if (!pen_ok(p, "a line", width, dash) ||
-	    !points_ok(p, "a line", pts, n, 2))
+	if (!pdf_line_ok(&p->st, "a line", pts, n, 2, width, dash))
 		return -1;
 	set_pen(p, stroke, width, dash);
 	trace(p, pts, n);
@@ -462,7 +334,7 @@ int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 		struct rgb fill)
 {
-	if (!points_ok(p, "an area", pts, n, 2))
+	if (!pdf_line_ok(&p->st, "an area", pts, n, 2, -1, NULL))
 		return -1;
 	set_colour(p, fill);
 	trace(p, pts, n);
@@ -474,14 +346,8 @@ int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 int pdf_circle(struct pdf *p, double x, double y, double r,
 	       const struct rgb *fill, const struct rgb *stroke, double width)
 {
-	double v[] = { x, PDF_PAGE_HEIGHT - y, r };
-	if (!numbers_ok(p, "a dot", v, 3) ||
-	    (stroke && !pen_ok(p, "a dot", width, NULL)))
+	if (!pdf_dot_ok(&p->st, x, y, r, stroke != NULL, width))
 		return -1;
-	if (!(r > 0)) {
-		fail(p, "a dot has a radius of %g", r);
-		return -1;
-	}
 	cairo_new_path(p->cr);
 	cairo_arc(p->cr, x, y, r, 0, 2 * M_PI);
 	cairo_close_path(p->cr);
@@ -500,25 +366,18 @@ int pdf_circle(struct pdf *p, double x, double y, double r,
 int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		double y)
 {
-	double v[] = { PDF_PAGE_HEIGHT - y };
-	if (p->failed || !numbers_ok(p, "a bookmark", v, 1))
+	if (!pdf_outline_ok(&p->st, parent, p->nmarks, page, y))
 		return -1;
-	if (parent < -1 || parent >= (int)p->nmarks || page < 1 ||
-	    (size_t)page > p->npages) {
-		fail(p, "a bookmark points at no page (%d) or parent (%d)",
-		     page, parent);
-		return -1;
-	}
 	GROW(p->marks, p->mcap, p->nmarks + 1);
 	p->marks[p->nmarks] = (struct mark){
-		parent, xstrdup(clean_text(&p->text, title)), page, y
+		parent, xstrdup(pdf_clean_text(&p->text, title, NULL)), page, y
 	};
 	return (int)p->nmarks++;
 }
 
 const char *pdf_error(const struct pdf *p)
 {
-	return p->failed ? p->why : NULL;
+	return p->st.failed ? p->st.why : NULL;
 }
 
 /* Cairo's writer: appends to a buf. */
@@ -562,14 +421,15 @@ static void write_marks(struct pdf *p, cairo_surface_t *s)
 }
 
 /* The whole document, as Cairo writes it, into out; 0 or -1. */
-static int render(struct pdf *p, struct buf *out)
+static int render(void *doc, struct buf *out)
 {
+	struct pdf *p = doc;
 	buf_reset(out);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
 		to_buf, out, PDF_PAGE_WIDTH, PDF_PAGE_HEIGHT);
 	write_info(p, s);
 	cairo_t *cr = cairo_create(s);
-	for (size_t i = 0; i < p->npages; i++) {
+	for (int i = 0; i < p->st.pages; i++) {
 		cairo_set_source_surface(cr, p->pages[i], 0, 0);
 		cairo_paint(cr);
 		cairo_show_page(cr);
@@ -582,7 +442,7 @@ static int render(struct pdf *p, struct buf *out)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		fail(p, "cairo could not write the document: %s",
+		pdf_fail(&p->st, "cairo could not write the document: %s",
 		     cairo_status_to_string(st));
 		return -1;
 	}
@@ -592,29 +452,5 @@ static int render(struct pdf *p, struct buf *out)
 int pdf_save(struct pdf *p, const char *path, mode_t mode, char *why,
 	     size_t size)
 {
-	if (!p->failed && p->npages == 0)
-		fail(p, "the document has no page");
-	struct buf bytes = BUF_INIT;
-	if (p->failed || render(p, &bytes) < 0) {
-		snprintf(why, size, "cannot write %s: %s", path, p->why);
-		buf_free(&bytes);
-		return -1;
-	}
-	struct atomic_file f;
-	int ret = 0;
-	if (atomic_open(&f, path, mode) < 0) {
-		ret = -1;
-	} else if (fwrite(bytes.s, 1, bytes.len, f.fp) != bytes.len) {
-		int e = errno ? errno : EIO;
-		atomic_abort(&f);
-		errno = e;
-		ret = -1;
-	} else {
-		ret = atomic_commit(&f);
-	}
-	if (ret < 0)
-		snprintf(why, size, "cannot write %s: %s", path,
-			 strerror(errno));
-	buf_free(&bytes);
-	return ret;
+	return pdf_write(&p->st, render, p, path, mode, why, size);
 }

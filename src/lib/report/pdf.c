@@ -1,18 +1,23 @@
 #include "pdf.h"
 #include "../base/buf.h"
-#include "../base/text.h"
 #include "../base/xalloc.h"
-#include "../out/atomic.h"
+#include "pdf_check.h"
 #include "pdf_fonts.h"
 
 #include <hpdf.h>
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* pdf_check's limits are libharu's own. */
+_Static_assert((int)PDF_LIMIT_REAL == HPDF_LIMIT_MAX_REAL &&
+	       (int)PDF_LIMIT_FONT_SIZE == HPDF_MAX_FONTSIZE &&
+	       (int)PDF_LIMIT_LINE_WIDTH == HPDF_MAX_LINEWIDTH &&
+	       (int)PDF_LIMIT_DASH == HPDF_MAX_DASH_PATTERN,
+	       "pdf_check's limits differ from libharu's");
 
 struct press;
 
@@ -24,28 +29,12 @@ struct pdf {
 					   both 0 when both are one font */
 	HPDF_Encoder utf8;
 	HPDF_Page page;                 /* the current page, or NULL */
-	int npages;
 	HPDF_Outline *outlines;
 	size_t noutlines, cap;
-	unsigned char used[2][PDF_FONTS_SET_BYTES]; /* codes set per font */
+	unsigned char used[2][PDF_CODESET_BYTES]; /* codes set per font */
 	struct buf text;                /* text as libharu is given it */
-	int failed;
-	char why[240];
+	struct pdf_state st;
 };
-
-static void fail(struct pdf *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(struct pdf *p, const char *fmt, ...)
-{
-	if (p->failed)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(p->why, sizeof(p->why), fmt, ap);
-	va_end(ap);
-	p->failed = 1;
-}
 
 /* What the libharu errors we can meet mean; the others by number. */
 static const char *hpdf_error_name(HPDF_STATUS code)
@@ -71,32 +60,11 @@ static const char *hpdf_error_name(HPDF_STATUS code)
 	}
 }
 
-/* Refuses (failing p) any number libharu would misdraw: libharu 2.3.0
- * writes NaN as a corrupt number, and clamps to +-32767 silently. */
-static int numbers_ok(struct pdf *p, const char *what, const double *v,
-		      size_t n)
-{
-	if (p->failed)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!isfinite(v[i]) || fabs(v[i]) > HPDF_LIMIT_MAX_REAL) {
-			fail(p, "%s has a position or size that is not a "
-			     "usable number (%g)", what, v[i]);
-			return 0;
-		}
-	}
-	if (!p->page) {
-		fail(p, "%s drawn before any page", what);
-		return 0;
-	}
-	return 1;
-}
-
 /* -1 once the document has failed (a refusal, or an error libharu
  * reported to on_error), else 0: each drawing ends with it. */
 static int done(struct pdf *p)
 {
-	return p->failed ? -1 : 0;
+	return p->st.failed ? -1 : 0;
 }
 
 static void set_fill(struct pdf *p, struct rgb c)
@@ -112,54 +80,13 @@ static void set_stroke(struct pdf *p, struct rgb c, double width)
 	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
 }
 
-static void add_utf8(struct buf *b, unsigned long c)
-{
-	char u[3];
-	if (c < 0x80) {
-		buf_addc(b, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, u, 2);
-		return;
-	}
-	u[0] = (char)(0xE0 | c >> 12);
-	u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-	u[2] = (char)(0x80 | (c & 0x3F));
-	buf_add(b, u, 3);
-}
-
-/* text as libharu's UTF-8 encoder can take it, into b: only the basic
- * plane (libharu drops the rest without a word), control characters as
- * spaces. Marks each character in used, when given, for the ToUnicode
- * map. */
-static const char *clean_text(struct buf *b, const char *text,
-			      unsigned char *used)
-{
-	buf_reset(b);
-	const char *s = text;
-	while (*s) {
-		unsigned long c = utf8_next(&s);
-		if (c > 0xFFFF)
-			c = 0xFFFD;
-		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-			c = ' ';
-		if (used)
-			pdf_fonts_mark(used, c);
-		add_utf8(b, c);
-	}
-	return b->s;
-}
-
 /* Sets the document information; 0 or -1. */
 static int set_info(struct pdf *p, const struct pdf_info *info)
 {
 	struct tm tm;
 	if (info->date < 0 || !gmtime_r(&info->date, &tm) ||
 	    tm.tm_year + 1900 > 9999) {
-		fail(p, "the date %lld is not between 1970 and 9999",
+		pdf_fail(&p->st, "the date %lld is not between 1970 and 9999",
 		     (long long)info->date);
 		return -1;
 	}
@@ -178,7 +105,7 @@ static int set_info(struct pdf *p, const struct pdf_info *info)
 	for (size_t i = 0; i < sizeof(attrs) / sizeof(*attrs); i++)
 		if (attrs[i].value && attrs[i].value[0])
 			HPDF_SetInfoAttr(p->doc, attrs[i].type,
-					 clean_text(&p->text, attrs[i].value,
+					 pdf_clean_text(&p->text, attrs[i].value,
 						    NULL));
 	return done(p);
 }
@@ -204,7 +131,7 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
 	struct press *press = data;
 	if (press->owner)
-		fail(press->owner, "libharu %s (0x%04X, detail %u)",
+		pdf_fail(&press->owner->st, "libharu %s (0x%04X, detail %u)",
 		     hpdf_error_name(code), (unsigned)code,
 		     (unsigned)detail);
 }
@@ -235,7 +162,7 @@ static int load_fonts(struct pdf *p, const char *paths[2])
 			continue;
 		const char *problem = pdf_fonts_problem(paths[w]);
 		if (problem) {
-			fail(p, "cannot embed %s as a TrueType font: %s",
+			pdf_fail(&p->st, "cannot embed %s as a TrueType font: %s",
 			     paths[w], problem);
 			return -1;
 		}
@@ -243,7 +170,7 @@ static int load_fonts(struct pdf *p, const char *paths[2])
 		press->name[w] = pdf_fonts_load(press->doc, paths[w],
 						w ? "HPDFAB" : "HPDFAA", &code);
 		if (!press->name[w]) {
-			fail(p, "cannot embed %s as a TrueType font: %s",
+			pdf_fail(&p->st, "cannot embed %s as a TrueType font: %s",
 			     paths[w], code ? hpdf_error_name(code)
 			     : strerror(errno));
 			return -1;
@@ -261,8 +188,8 @@ static int get_fonts(struct pdf *p)
 		p->font[w] = pdf_fonts_get(p->press->doc, p->press->name[w],
 					   p->utf8);
 		if (!p->font[w]) {
-			fail(p, "cannot embed %s as a TrueType font: %s",
-			     p->press->path[w], p->failed ? p->why
+			pdf_fail(&p->st, "cannot embed %s as a TrueType font: %s",
+			     p->press->path[w], p->st.failed ? p->st.why
 			     : "libharu said no more");
 			return -1;
 		}
@@ -286,10 +213,10 @@ static struct press *press_take(struct pdf *p, const char *paths[2])
 	}
 	if (press) {
 		press->owner = p;
-		if (HPDF_NewDoc(press->doc) == HPDF_OK && !p->failed)
+		if (HPDF_NewDoc(press->doc) == HPDF_OK && !p->st.failed)
 			return press;
 		press_free(press);
-		p->failed = 0;
+		p->st.failed = 0;
 	}
 	press = xcalloc(1, sizeof(*press));
 	press->owner = p;
@@ -322,9 +249,9 @@ struct pdf *pdf_new(const char *regular, const char *bold,
 		 (p->press->utf = 1) && load_fonts(p, paths) == 0 &&
 		 get_fonts(p) == 0 &&
 		 set_info(p, info) == 0;
-	if (!ok || p->failed) {
-		fail(p, "libharu could not start a document");
-		snprintf(why, size, "%s", p->why);
+	if (!ok || p->st.failed) {
+		pdf_fail(&p->st, "libharu could not start a document");
+		snprintf(why, size, "%s", p->st.why);
 		pdf_free(p);
 		return NULL;
 	}
@@ -335,7 +262,7 @@ void pdf_free(struct pdf *p)
 {
 	if (!p)
 		return;
-	if (!p->failed && !spare) {
+	if (!p->st.failed && !spare) {
 		spare = p->press;
 		spare->owner = NULL;
 	} else {
@@ -348,44 +275,46 @@ void pdf_free(struct pdf *p)
 
 int pdf_add_page(struct pdf *p)
 {
-	if (p->failed)
+	if (p->st.failed)
 		return -1;
 	HPDF_Page page = HPDF_AddPage(p->doc);
 	if (!page || HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
 				       HPDF_PAGE_PORTRAIT) != HPDF_OK ||
 	    HPDF_Page_SetLineCap(page, HPDF_ROUND_END) != HPDF_OK ||
 	    HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN) != HPDF_OK) {
-		fail(p, "libharu could not add a page");
+		pdf_fail(&p->st, "libharu could not add a page");
 		return -1;
 	}
 	p->page = page;
-	return ++p->npages;
+	p->st.on_page = 1;
+	return ++p->st.pages;
 }
 
 int pdf_use_page(struct pdf *p, int n)
 {
-	if (p->failed)
+	if (p->st.failed)
 		return -1;
-	if (n < 1 || n > p->npages) {
-		fail(p, "there is no page %d of %d", n, p->npages);
+	if (n < 1 || n > p->st.pages) {
+		pdf_fail(&p->st, "there is no page %d of %d", n, p->st.pages);
 		return -1;
 	}
 	p->page = HPDF_GetPageByIndex(p->doc, (HPDF_UINT)(n - 1));
+	p->st.on_page = p->page != NULL;
 	if (!p->page)
-		fail(p, "libharu lost page %d", n);
+		pdf_fail(&p->st, "libharu lost page %d", n);
 	return done(p);
 }
 
 int pdf_page_count(const struct pdf *p)
 {
-	return p->npages;
+	return p->st.pages;
 }
 
 double pdf_text_width(const struct pdf *p, enum weight w, const char *text,
 		      double size)
 {
 	struct buf b = BUF_INIT;
-	const char *s = clean_text(&b, text, NULL);
+	const char *s = pdf_clean_text(&b, text, NULL);
 	HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[w],
 						(const HPDF_BYTE *)s,
 						(HPDF_UINT)b.len);
@@ -406,21 +335,16 @@ double pdf_descent(const struct pdf *p, enum weight w, double size)
 int pdf_text(struct pdf *p, double x, double y, const char *text,
 	     double size, enum weight w, enum align align, struct rgb colour)
 {
-	double v[] = { x, y, size };
-	if (!numbers_ok(p, "a text", v, 3))
+	if (!pdf_text_ok(&p->st, x, y, size))
 		return -1;
-	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
-		fail(p, "a text has a size of %g points", size);
-		return -1;
-	}
-	const char *s = clean_text(&p->text, text, p->used[p->slot[w]]);
+	const char *s = pdf_clean_text(&p->text, text, p->used[p->slot[w]]);
 	double width = HPDF_Font_TextWidth(p->font[w], (const HPDF_BYTE *)s,
 					   (HPDF_UINT)p->text.len).width *
 		       size / 1000.0;
 	double left = align == ALIGN_LEFT ? x
 		      : align == ALIGN_CENTRE ? x - width / 2 : x - width;
 	double at[] = { left, PDF_PAGE_HEIGHT - y };
-	if (!numbers_ok(p, "a text", at, 2))
+	if (!pdf_numbers_ok(&p->st, "a text", at, 2))
 		return -1;
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_SetFontAndSize(p->page, p->font[w], (HPDF_REAL)size);
@@ -433,15 +357,11 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 int pdf_rect(struct pdf *p, double x, double y, double w, double h,
 	     struct rgb fill)
 {
-	double v[] = { x, PDF_PAGE_HEIGHT - y - h, w, h };
-	if (!numbers_ok(p, "a rectangle", v, 4))
+	if (!pdf_rect_ok(&p->st, x, y, w, h))
 		return -1;
-	if (w < 0 || h < 0) {
-		fail(p, "a rectangle has a negative size (%g by %g)", w, h);
-		return -1;
-	}
 	set_fill(p, fill);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)v[0], (HPDF_REAL)v[1],
+	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x,
+			    (HPDF_REAL)(PDF_PAGE_HEIGHT - y - h),
 			    (HPDF_REAL)w, (HPDF_REAL)h);
 	HPDF_Page_Fill(p->page);
 	return done(p);
@@ -450,48 +370,27 @@ int pdf_rect(struct pdf *p, double x, double y, double w, double h,
 double pdf_image(struct pdf *p, const char *png, double x, double y,
 		 double width, char *why, size_t size)
 {
-	double v[] = { x, y, width };
-	if (p->failed || !numbers_ok(p, "an image", v, 3))
+	if (!pdf_image_ok(&p->st, x, y, width))
 		return -1;
-	if (!p->page || width <= 0) {
-		fail(p, "an image has no page or no width");
-		return -1;
-	}
 	HPDF_Image img = HPDF_LoadPngImageFromFile(p->doc, png);
 	double w = img ? HPDF_Image_GetWidth(img) : 0;
 	double h = img ? HPDF_Image_GetHeight(img) : 0;
-	if (p->failed || !(w > 0) || !(h > 0)) {
+	if (p->st.failed || !(w > 0) || !(h > 0)) {
 		/* A logo that cannot be read leaves the report without it. */
 		HPDF_ResetError(p->doc);
-		p->failed = 0;
-		p->why[0] = '\0';
+		p->st.failed = 0;
+		p->st.why[0] = '\0';
 		snprintf(why, size, "cannot read %s as a PNG image", png);
 		return -1;
 	}
 	double height = width * h / w;
 	double bottom = PDF_PAGE_HEIGHT - y - height;
 	double b[] = { bottom, height };
-	if (!numbers_ok(p, "an image", b, 2))
+	if (!pdf_numbers_ok(&p->st, "an image", b, 2))
 		return -1;
 	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x, (HPDF_REAL)bottom,
 			    (HPDF_REAL)width, (HPDF_REAL)height);
 	return done(p) < 0 ? -1 : height;
-}
-
-/* Checks that there are n >= least points, each usable. */
-static int points_ok(struct pdf *p, const char *what, const struct point *pts,
-		     size_t n, size_t least)
-{
-	if (!p->failed && n < least) {
-		fail(p, "%s has %zu points", what, n);
-		return 0;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double v[] = { pts[i].x, PDF_PAGE_HEIGHT - pts[i].y };
-		if (!numbers_ok(p, what, v, 2))
-			return 0;
-	}
-	return !p->failed;
 }
 
 /* A path through pts (checked), once the colours and pen are set: libharu
@@ -505,34 +404,15 @@ static void trace(struct pdf *p, const struct point *pts, size_t n)
 				 (HPDF_REAL)(PDF_PAGE_HEIGHT - pts[i].y));
 }
 
-/* Checks a line width (and dash), refusing what libharu cannot draw. */
-static int pen_ok(struct pdf *p, const char *what, double width,
-		  const double *dash)
-{
-	double v[] = { width, dash ? dash[0] : 1, dash ? dash[1] : 1 };
-	if (!numbers_ok(p, what, v, 3))
-		return 0;
-	if (!(width > 0 && width <= HPDF_MAX_LINEWIDTH) ||
-	    (dash && !(dash[0] > 0 && dash[0] <= HPDF_MAX_DASH_PATTERN &&
-		       dash[1] > 0 && dash[1] <= HPDF_MAX_DASH_PATTERN))) {
-		fail(p, "%s has a line width or dash out of range (%g)", what,
-		     width);
-		return 0;
-	}
-	return 1;
-}
-
 int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 		 double width, const double *dash, struct rgb stroke)
 {
-	if (!pen_ok(p, "a line", width, dash))
+	if (!pdf_line_ok(&p->st, "a line", pts, n, 2, width, dash))
 		return -1;
 	HPDF_UINT16 pattern[2] = { 1, 1 };
 	for (int i = 0; dash && i < 2; i++)
 		if (dash[i] >= 1.5)
 			pattern[i] = (HPDF_UINT16)lround(dash[i]);
-	if (!points_ok(p, "a line", pts, n, 2))
-		return -1;
 	set_stroke(p, stroke, width);
 	HPDF_Page_SetDash(p->page, dash ? pattern : NULL, dash ? 2 : 0, 0);
 	trace(p, pts, n);
@@ -543,7 +423,7 @@ int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 		struct rgb fill)
 {
-	if (!points_ok(p, "an area", pts, n, 2))
+	if (!pdf_line_ok(&p->st, "an area", pts, n, 2, -1, NULL))
 		return -1;
 	set_fill(p, fill);
 	trace(p, pts, n);
@@ -555,22 +435,16 @@ int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 int pdf_circle(struct pdf *p, double x, double y, double r,
 	       const struct rgb *fill, const struct rgb *stroke, double width)
 {
-	double v[] = { x, PDF_PAGE_HEIGHT - y, r };
-	if (!numbers_ok(p, "a dot", v, 3) ||
-	    (stroke && !pen_ok(p, "a dot", width, NULL)))
+	if (!pdf_dot_ok(&p->st, x, y, r, stroke != NULL, width))
 		return -1;
-	if (!(r > 0)) {
-		fail(p, "a dot has a radius of %g", r);
-		return -1;
-	}
 	if (fill)
 		set_fill(p, *fill);
 	if (stroke) {
 		set_stroke(p, *stroke, width);
 		HPDF_Page_SetDash(p->page, NULL, 0, 0);
 	}
-	HPDF_Page_Circle(p->page, (HPDF_REAL)v[0], (HPDF_REAL)v[1],
-			 (HPDF_REAL)r);
+	HPDF_Page_Circle(p->page, (HPDF_REAL)x,
+			 (HPDF_REAL)(PDF_PAGE_HEIGHT - y), (HPDF_REAL)r);
 	if (fill && stroke)
 		HPDF_Page_FillStroke(p->page);
 	else if (fill)
@@ -585,54 +459,48 @@ int pdf_circle(struct pdf *p, double x, double y, double r,
 int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		double y)
 {
-	double v[] = { PDF_PAGE_HEIGHT - y };
-	if (p->failed || !numbers_ok(p, "a bookmark", v, 1))
+	if (!pdf_outline_ok(&p->st, parent, p->noutlines, page, y))
 		return -1;
-	if (parent < -1 || parent >= (int)p->noutlines || page < 1 ||
-	    page > p->npages) {
-		fail(p, "a bookmark points at no page (%d) or parent (%d)",
-		     page, parent);
-		return -1;
-	}
 	HPDF_Outline up = parent < 0 ? NULL : p->outlines[parent];
 	HPDF_Outline o = HPDF_CreateOutline(p->doc, up,
-					    clean_text(&p->text, title, NULL),
+					    pdf_clean_text(&p->text, title, NULL),
 					    p->utf8);
 	HPDF_Page at = HPDF_GetPageByIndex(p->doc, (HPDF_UINT)(page - 1));
 	HPDF_Destination dst = at ? HPDF_Page_CreateDestination(at) : NULL;
-	if (!o || !dst || p->failed) {
-		fail(p, "libharu could not add a bookmark");
+	if (!o || !dst || p->st.failed) {
+		pdf_fail(&p->st, "libharu could not add a bookmark");
 		return -1;
 	}
 	/* FitH: libharu 2.3.0 refuses XYZ without a zoom */
-	HPDF_Destination_SetFitH(dst, (HPDF_REAL)v[0]);
+	HPDF_Destination_SetFitH(dst, (HPDF_REAL)(PDF_PAGE_HEIGHT - y));
 	HPDF_Outline_SetDestination(o, dst);
 	HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	if (p->noutlines == 0)
 		HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	GROW(p->outlines, p->cap, p->noutlines + 1);
 	p->outlines[p->noutlines] = o;
-	return p->failed ? -1 : (int)p->noutlines++;
+	return p->st.failed ? -1 : (int)p->noutlines++;
 }
 
 const char *pdf_error(const struct pdf *p)
 {
-	return p->failed ? p->why : NULL;
+	return p->st.failed ? p->st.why : NULL;
 }
 
 /* The whole document, as libharu writes it, into out. */
-static int render(struct pdf *p, struct buf *out)
+static int render(void *doc, struct buf *out)
 {
+	struct pdf *p = doc;
 	for (int i = 0; i < 2; i++) {
-		char why[sizeof(p->why)];
+		char why[sizeof(p->st.why)];
 		if ((i == 0 || p->font[1] != p->font[0]) &&
 		    pdf_fonts_fit(p->font[i], p->used[i], why, sizeof(why))) {
-			fail(p, "%s", why);
+			pdf_fail(&p->st, "%s", why);
 			return -1;
 		}
 	}
-	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed) {
-		fail(p, "libharu could not write the document");
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->st.failed) {
+		pdf_fail(&p->st, "libharu could not write the document");
 		return -1;
 	}
 	HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
@@ -641,8 +509,8 @@ static int render(struct pdf *p, struct buf *out)
 	buf_grow(out, size);
 	HPDF_UINT32 got = size;
 	if (HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)out->s, &got) !=
-		    HPDF_OK || got != size || p->failed) {
-		fail(p, "libharu could not write the document");
+		    HPDF_OK || got != size || p->st.failed) {
+		pdf_fail(&p->st, "libharu could not write the document");
 		return -1;
 	}
 	out->len = size;
@@ -653,18 +521,5 @@ static int render(struct pdf *p, struct buf *out)
 int pdf_save(struct pdf *p, const char *path, mode_t mode, char *why,
 	     size_t size)
 {
-	if (!p->failed && p->npages == 0)
-		fail(p, "the document has no page");
-	struct buf bytes = BUF_INIT;
-	if (p->failed || render(p, &bytes) < 0) {
-		snprintf(why, size, "cannot write %s: %s", path, p->why);
-		buf_free(&bytes);
-		return -1;
-	}
-	int ret = atomic_write(path, mode, bytes.s, bytes.len);
-	if (ret < 0)
-		snprintf(why, size, "cannot write %s: %s", path,
-			 strerror(errno));
-	buf_free(&bytes);
-	return ret;
+	return pdf_write(&p->st, render, p, path, mode, why, size);
 }

@@ -23,7 +23,7 @@ static unsigned long next_used(const unsigned char *used, unsigned long c)
 	while (c <= 0xFFFF) {
 		if (!(c & 7) && !used[c >> 3])
 			c += 8;
-		else if (pdf_fonts_has(used, c))
+		else if (pdf_codeset_has(used, c))
 			return c;
 		else
 			c++;
@@ -56,7 +56,7 @@ static void write_cmap(HPDF_Stream st, const unsigned char *used)
 	for (unsigned long c = next_used(used, 0); c <= 0xFFFF;
 	     c = next_used(used, c + 1)) {
 		unsigned long last = c;
-		while ((last & 0xFF) != 0xFF && pdf_fonts_has(used, last + 1))
+		while ((last & 0xFF) != 0xFF && pdf_codeset_has(used, last + 1))
 			last++;
 		buf_addf(&block, "<%04lX> <%04lX> <%04lX>\n", c, last, c);
 		c = last;
@@ -82,7 +82,7 @@ static void write_map(HPDF_Stream st, HPDF_FontDef def,
 		      const unsigned char *used)
 {
 	unsigned long n = 0x10000;
-	while (n > 1 && !pdf_fonts_has(used, n - 1))
+	while (n > 1 && !pdf_codeset_has(used, n - 1))
 		n--;
 	HPDF_BYTE *map = xcalloc(n, 2);
 	for (unsigned long c = next_used(used, 0); c < n;

@@ -27,18 +27,7 @@
 
 #include <hpdf.h>
 
-/* A set of codes U+0000..U+FFFF, a bit each. */
-#define PDF_FONTS_SET_BYTES (65536 / 8)
-
-static inline void pdf_fonts_mark(unsigned char *set, unsigned long c)
-{
-	set[c >> 3] |= (unsigned char)(1u << (c & 7));
-}
-
-static inline int pdf_fonts_has(const unsigned char *set, unsigned long c)
-{
-	return set[c >> 3] >> (c & 7) & 1;
-}
+#include "pdf_check.h"
 
 /* libharu's HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE), but from a
  * copy of the file in memory: libharu keeps the font's stream to copy
