@@ -21,14 +21,18 @@ void diags_init_echo(struct diags *d, const char *prog, FILE *echo)
 	d->echo = echo;
 }
 
+void diag_free(struct diag *g)
+{
+	free(g->file);
+	free(g->org_id);
+	free(g->metric);
+	free(g->message);
+}
+
 void diags_free(struct diags *d)
 {
-	for (size_t i = 0; i < d->len; i++) {
-		free(d->items[i].file);
-		free(d->items[i].org_id);
-		free(d->items[i].metric);
-		free(d->items[i].message);
-	}
+	for (size_t i = 0; i < d->len; i++)
+		diag_free(&d->items[i]);
 	free(d->items);
 	d->items = NULL;
 	d->len = d->cap = 0;

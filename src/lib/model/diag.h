@@ -38,6 +38,9 @@ void diags_init(struct diags *d);
 void diags_init_echo(struct diags *d, const char *prog, FILE *echo);
 void diags_free(struct diags *d);
 
+/* Frees one diagnostic's strings (one not in a struct diags). */
+void diag_free(struct diag *g);
+
 /* Adds one diagnostic; org_id and metric may be NULL. code must be a
  * string literal. Returns the new diagnostic's index. */
 size_t diag_add(struct diags *d, enum severity sev, const char *file,

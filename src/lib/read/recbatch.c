@@ -24,12 +24,8 @@ void recbatch_init(struct recbatch *b)
 
 void recbatch_clear(struct recbatch *b)
 {
-	for (size_t i = 0; i < b->nd; i++) {
-		free(b->diags[i].file);
-		free(b->diags[i].org_id);
-		free(b->diags[i].metric);
-		free(b->diags[i].message);
-	}
+	for (size_t i = 0; i < b->nd; i++)
+		diag_free(&b->diags[i]);
 	buf_reset(&b->bytes);
 	b->noffs = b->ne = b->nd = 0;
 }
