@@ -2,8 +2,6 @@
  * errors and caps (SPEC §3.4, §5). */
 #include "unit.h"
 
-#include <unistd.h>
-
 #include "base/buf.h"
 #include "read/csvin.h"
 
@@ -21,6 +19,22 @@ static void reader_open(struct reader *r, const void *bytes, size_t len,
 	diags_init(&r->d);
 	r->fp = fmemopen((void *)bytes, len, "rb");
 	assert_non_null(r->fp);
+	r->in = csvin_open(r->fp, "t.csv", lim, &r->d);
+	assert_non_null(r->in);
+	r->last = CSVIN_RECORD;
+}
+
+/* A reader of the file at path, from its start or, with skip_line, from
+ * after a first line something else has read (as of standard input). */
+static void reader_open_file(struct reader *r, const char *path,
+			     const struct csvin_limits *lim, int skip_line)
+{
+	diags_init(&r->d);
+	r->fp = fopen(path, "rb");
+	assert_non_null(r->fp);
+	char line[64];
+	if (skip_line)
+		assert_non_null(fgets(line, sizeof(line), r->fp));
 	r->in = csvin_open(r->fp, "t.csv", lim, &r->d);
 	assert_non_null(r->in);
 	r->last = CSVIN_RECORD;
@@ -492,6 +506,33 @@ static void crlf_across_chunk_boundary(void **state)
 	}
 }
 
+/* Reads the rest of r, locking the delimiter after the first record as a
+ * table does, and describes everything a caller sees: records, whether
+ * the file reads as Windows-1252 at each, the diagnostics (with where
+ * they fell among the records) and how it ended. */
+static char *read_seen(struct reader *r)
+{
+	struct buf out = BUF_INIT;
+	struct csvrec rec;
+	size_t shown = 0;
+	for (int first = 1;; first = 0) {
+		r->last = csvin_next(r->in, &rec);
+		for (; shown < r->d.len; shown++)
+			buf_addf(&out, "diag %s %ld %s\n", r->d.items[shown].code,
+				 r->d.items[shown].line,
+				 r->d.items[shown].message);
+		if (r->last != CSVIN_RECORD)
+			break;
+		buf_addf(&out, "%d ", csvin_is_cp1252(r->in));
+		describe(&out, &rec);
+		if (first)
+			csvin_lock_delim(r->in, rec.delim);
+	}
+	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r->last,
+		 r->d.errors, r->d.warnings);
+	return buf_detach(&out);
+}
+
 /* Reads bytes, locking the delimiter after the first record as a table
  * does, and describes everything a caller sees: records, whether the
  * file reads as Windows-1252 at each, the diagnostics (with where they
@@ -505,41 +546,16 @@ static char *read_all_seen(const char *bytes, size_t len, int how,
 	lim.read_ahead = how > 0;
 	lim.part_bytes = part_bytes;
 	struct reader r;
-	char path[] = "/tmp/pledge-csvin-XXXXXX";
-	if (how == 2) {
-		int fd = mkstemp(path);
-		assert_true(fd >= 0);
-		assert_int_equal(write(fd, bytes, len), (ssize_t)len);
-		close(fd);
-		diags_init(&r.d);
-		r.fp = fopen(path, "rb");
-		assert_non_null(r.fp);
-		r.in = csvin_open(r.fp, "t.csv", &lim, &r.d);
-	} else {
+	char *path = how == 2 ? temp_write(bytes, len) : NULL;
+	if (path)
+		reader_open_file(&r, path, &lim, 0);
+	else
 		reader_open(&r, bytes, len, &lim);
-	}
-	struct buf out = BUF_INIT;
-	struct csvrec rec;
-	size_t shown = 0;
-	for (int first = 1;; first = 0) {
-		r.last = csvin_next(r.in, &rec);
-		for (; shown < r.d.len; shown++)
-			buf_addf(&out, "diag %s %ld %s\n", r.d.items[shown].code,
-				 r.d.items[shown].line,
-				 r.d.items[shown].message);
-		if (r.last != CSVIN_RECORD)
-			break;
-		buf_addf(&out, "%d ", csvin_is_cp1252(r.in));
-		describe(&out, &rec);
-		if (first)
-			csvin_lock_delim(r.in, rec.delim);
-	}
-	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r.last,
-		 r.d.errors, r.d.warnings);
+	char *seen = read_seen(&r);
 	reader_close(&r);
-	if (how == 2)
-		unlink(path);
-	return buf_detach(&out);
+	if (path)
+		temp_remove(path);
+	return seen;
 }
 
 /* Fails unless reading bytes the other ways gives what reading them on
@@ -663,44 +679,20 @@ static void parts_start_where_the_reader_is(void **state)
 	size_t len = 0;
 	char *bytes = busy_file("", &len);
 	char *want = read_all_seen(bytes, len, 0, 0);
-	char path[] = "/tmp/pledge-csvin-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	static const char before[] = "read by someone else first\n";
-	assert_int_equal(write(fd, before, sizeof(before) - 1),
-			 (ssize_t)sizeof(before) - 1);
-	assert_int_equal(write(fd, bytes, len), (ssize_t)len);
-	close(fd);
+	struct buf file = BUF_INIT;
+	buf_adds(&file, "read by someone else first\n");
+	buf_add(&file, bytes, len);
+	char *path = temp_write(file.s, file.len);
+	buf_free(&file);
 	struct csvin_limits lim = csvin_default_limits;
 	lim.part_bytes = 4096;
 	struct reader r;
-	diags_init(&r.d);
-	r.fp = fopen(path, "rb");
-	char line[64];
-	assert_non_null(fgets(line, sizeof(line), r.fp));
-	r.in = csvin_open(r.fp, "t.csv", &lim, &r.d);
-	struct buf out = BUF_INIT;
-	struct csvrec rec;
-	size_t shown = 0;
-	for (int first = 1;; first = 0) {
-		r.last = csvin_next(r.in, &rec);
-		for (; shown < r.d.len; shown++)
-			buf_addf(&out, "diag %s %ld %s\n", r.d.items[shown].code,
-				 r.d.items[shown].line,
-				 r.d.items[shown].message);
-		if (r.last != CSVIN_RECORD)
-			break;
-		buf_addf(&out, "%d ", csvin_is_cp1252(r.in));
-		describe(&out, &rec);
-		if (first)
-			csvin_lock_delim(r.in, rec.delim);
-	}
-	buf_addf(&out, "end %d, %zu errors %zu warnings\n", r.last,
-		 r.d.errors, r.d.warnings);
+	reader_open_file(&r, path, &lim, 1);
+	char *seen = read_seen(&r);
 	reader_close(&r);
-	unlink(path);
-	assert_string_equal(out.s, want);
-	buf_free(&out);
+	temp_remove(path);
+	assert_string_equal(seen, want);
+	free(seen);
 	free(want);
 	free(bytes);
 }
