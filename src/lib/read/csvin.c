@@ -49,6 +49,7 @@ struct csvin {
 	size_t pos, len;
 	int eof, started, failed;
 	unsigned long long total;
+	long long origin;       /* the file offset reading began at */
 	struct buf carry;       /* a line cut by the end of a chunk */
 
 	long line;              /* the line being fed */
@@ -85,17 +86,17 @@ struct csvin {
 	int cut;                /* the part ended inside a record */
 };
 
-struct csvin *csvin_open(FILE *fp, const char *name,
-			 const struct csvin_limits *lim, struct diags *d)
+/* A reader with nothing to read from yet. */
+static struct csvin *reader_new(const char *name,
+				const struct csvin_limits *lim,
+				struct diags *d)
 {
 	struct csvin *r = xcalloc(1, sizeof(*r));
-	r->fp = fp;
 	r->name = xstrdup(name);
 	r->lim = lim ? *lim : csvin_default_limits;
 	if (!r->lim.chunk || r->lim.chunk > CHUNK)
 		r->lim.chunk = CHUNK;
 	r->d = d;
-	r->chunk = xmalloc(CHUNK);
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	buf_init(&r->carry);
@@ -103,6 +104,15 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 	r->fb = &r->fieldbytes;
 	if (csv_init(&r->parser, OPTIONS))
 		abort();
+	return r;
+}
+
+struct csvin *csvin_open(FILE *fp, const char *name,
+			 const struct csvin_limits *lim, struct diags *d)
+{
+	struct csvin *r = reader_new(name, lim, d);
+	r->fp = fp;
+	r->chunk = xmalloc(CHUNK);
 	return r;
 }
 
@@ -612,8 +622,7 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 {
 	struct csvin_limits lim = r->lim;
 	lim.read_ahead = 0;
-	struct csvin *p = csvin_open(NULL, r->name, &lim, d);
-	free(p->chunk);
+	struct csvin *p = reader_new(r->name, &lim, d);
 	p->chunk = bytes;
 	p->borrowed = 1;
 	p->len = len;
@@ -652,7 +661,7 @@ long csvin_line(const struct csvin *r)
 	return r->line;
 }
 
-long long csvin_offset(const struct csvin *r)
+long long csvin_offset(struct csvin *r)
 {
 	if (r->in_record || r->skipping || r->carry.len || r->failed ||
 	    !r->fp)
@@ -660,7 +669,10 @@ long long csvin_offset(const struct csvin *r)
 	/* where stdio is in the file (which need not have been read from
 	 * its start), less what is read but not yet used */
 	off_t at = ftello(r->fp);
-	return at < 0 ? -1 : (long long)at - (long long)(r->len - r->pos);
+	if (at < 0)
+		return -1;
+	r->origin = (long long)at - (long long)r->total;
+	return (long long)at - (long long)(r->len - r->pos);
 }
 
 void csvin_resume(struct csvin *r, long long at, long line, int enc)
@@ -672,7 +684,7 @@ void csvin_resume(struct csvin *r, long long at, long line, int enc)
 	r->line = line;
 	r->enc = enc;
 	r->warn_line = 0;
-	r->total = (unsigned long long)at;
+	r->total = (unsigned long long)(at - r->origin);
 	r->in_record = r->skipping = 0;
 	if (fseeko(r->fp, (off_t)at, SEEK_SET) != 0)
 		reject_file(r, line, "unreadable", "cannot read the file: %s",

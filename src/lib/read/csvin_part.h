@@ -44,8 +44,9 @@ const struct csvin_limits *csvin_limits_of(const struct csvin *r);
 long csvin_line(const struct csvin *r);
 
 /* The file offset of the next record, or -1 when the reader is within
- * one (or has failed). */
-long long csvin_offset(const struct csvin *r);
+ * one (or has failed). Notes where in the file reading began, so that
+ * csvin_resume counts bytes towards lim.max_file from there. */
+long long csvin_offset(struct csvin *r);
 
 /* Reads on from byte at of the file (where a record begins), as line
  * line, in encoding enc (CSVIN_ENC_*, already reported). */
