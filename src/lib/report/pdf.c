@@ -6,7 +6,6 @@
 
 #include <hpdf.h>
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,19 +159,15 @@ static int load_fonts(struct pdf *p, const char *paths[2])
 	for (int w = 0; w < 2; w++) {
 		if (press->path[w] && !strcmp(press->path[w], paths[w]))
 			continue;
-		const char *problem = pdf_fonts_problem(paths[w]);
-		if (problem) {
-			pdf_fail(&p->st, "cannot embed %s as a TrueType font: %s",
-			     paths[w], problem);
-			return -1;
-		}
 		HPDF_STATUS code;
+		const char *problem;
 		press->name[w] = pdf_fonts_load(press->doc, paths[w],
-						w ? "HPDFAB" : "HPDFAA", &code);
+						w ? "HPDFAB" : "HPDFAA", &code,
+						&problem);
 		if (!press->name[w]) {
 			pdf_fail(&p->st, "cannot embed %s as a TrueType font: %s",
-			     paths[w], code ? hpdf_error_name(code)
-			     : strerror(errno));
+				 paths[w],
+				 problem ? problem : hpdf_error_name(code));
 			return -1;
 		}
 		free(press->path[w]);

@@ -163,21 +163,54 @@ int pdf_fonts_fit(HPDF_Font font, const unsigned char *used, char *why,
 	return 0;
 }
 
+static unsigned long be32(const unsigned char *b)
+{
+	return (unsigned long)b[0] << 24 | (unsigned long)b[1] << 16 |
+	       (unsigned long)b[2] << 8 | b[3];
+}
+
+/* NULL when the len bytes look like a TrueType font whose tables lie
+ * inside it, with those libharu reads; else what is wrong with them. */
+static const char *problem_of(const unsigned char *b, size_t len)
+{
+	static const char *const need[] = { "head", "hhea", "maxp", "hmtx",
+					    "cmap", "loca", "glyf", "name" };
+	if (len < 12 || (be32(b) != 0x00010000 && memcmp(b, "true", 4)))
+		return len >= 4 && !memcmp(b, "OTTO", 4)
+		       ? "an OpenType font with CFF outlines, which libharu "
+			 "cannot embed" : "not a TrueType font";
+	size_t tables = (size_t)b[4] << 8 | b[5], found = 0;
+	if (tables == 0 || tables > 64 || 12 + tables * 16 > len)
+		return "not a TrueType font (its table directory)";
+	for (size_t i = 0; i < tables; i++) {
+		const unsigned char *t = b + 12 + i * 16;
+		if (be32(t + 8) > len || be32(t + 12) > len - be32(t + 8))
+			return "a cut or damaged TrueType font";
+		for (size_t k = 0; k < sizeof(need) / sizeof(*need); k++)
+			found += !memcmp(t, need[k], 4);
+	}
+	return found == sizeof(need) / sizeof(*need) ? NULL
+	       : "a TrueType font without the tables libharu needs";
+}
+
 const char *pdf_fonts_load(HPDF_Doc doc, const char *path, const char *tag,
-			   HPDF_STATUS *code)
+			   HPDF_STATUS *code, const char **problem)
 {
 	struct buf bytes = BUF_INIT;
 	FILE *fp = fopen(path, "rb");
 	*code = 0;
-	if (!fp || buf_read_all(&bytes, fp) < 0) {
-		int e = errno;
-		if (fp)
-			fclose(fp);
+	*problem = NULL;
+	if (!fp || buf_read_all(&bytes, fp) < 0)
+		*problem = strerror(errno);
+	else
+		*problem = problem_of((const unsigned char *)bytes.s,
+				      bytes.len);
+	if (fp)
+		fclose(fp);
+	if (*problem) {
 		buf_free(&bytes);
-		errno = e;
 		return NULL;
 	}
-	fclose(fp);
 	HPDF_Stream st = HPDF_MemStream_New(doc->mmgr, (HPDF_UINT)bytes.len);
 	HPDF_FontDef def = NULL;
 	if (st && HPDF_Stream_Write(st, (const HPDF_BYTE *)bytes.s,
@@ -228,38 +261,4 @@ HPDF_Font pdf_fonts_get(HPDF_Doc doc, const char *name, HPDF_Encoder utf8)
 	return font;
 }
 
-static unsigned long be32(const unsigned char *b)
-{
-	return (unsigned long)b[0] << 24 | (unsigned long)b[1] << 16 |
-	       (unsigned long)b[2] << 8 | b[3];
-}
 
-const char *pdf_fonts_problem(const char *path)
-{
-	static const char *const need[] = { "head", "hhea", "maxp", "hmtx",
-					    "cmap", "loca", "glyf", "name" };
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return strerror(errno);
-	unsigned char dir[12 + 64 * 16];
-	size_t n = fread(dir, 1, sizeof(dir), fp);
-	long end = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
-	fclose(fp);
-	if (n < 12 || (be32(dir) != 0x00010000 && memcmp(dir, "true", 4)))
-		return n >= 4 && !memcmp(dir, "OTTO", 4)
-		       ? "an OpenType font with CFF outlines, which libharu "
-			 "cannot embed" : "not a TrueType font";
-	size_t tables = (size_t)dir[4] << 8 | dir[5], found = 0;
-	if (tables == 0 || 12 + tables * 16 > n)
-		return "not a TrueType font (its table directory)";
-	for (size_t i = 0; i < tables; i++) {
-		const unsigned char *t = dir + 12 + i * 16;
-		if (end < 0 || be32(t + 8) > (unsigned long)end ||
-		    be32(t + 12) > (unsigned long)end - be32(t + 8))
-			return "a cut or damaged TrueType font";
-		for (size_t k = 0; k < sizeof(need) / sizeof(*need); k++)
-			found += !memcmp(t, need[k], 4);
-	}
-	return found == sizeof(need) / sizeof(*need) ? NULL
-	       : "a TrueType font without the tables libharu needs";
-}

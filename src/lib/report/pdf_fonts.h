@@ -36,10 +36,14 @@
  * libharu puts before the font's name in the document (it counts them
  * from "HPDFAA" as fonts are loaded). A font whose name is in doc
  * already is that one, as with libharu. Returns libharu's name for the
- * font; or NULL, with libharu's error in code, or code 0 and errno when
- * the file could not be read. */
+ * font; or NULL, with libharu's error in code, or with what is wrong in
+ * *problem: the file cannot be read, or is not a TrueType font whose
+ * tables lie inside it with those libharu reads (libharu 2.3.0 crashes
+ * on a short or foreign file rather than report it; font settings come
+ * from the federation, so this guards against the wrong file, an
+ * OpenType/CFF font, a collection or a cut copy, not a crafted font). */
 const char *pdf_fonts_load(HPDF_Doc doc, const char *path, const char *tag,
-			   HPDF_STATUS *code);
+			   HPDF_STATUS *code, const char **problem);
 
 /* libharu's HPDF_GetFont(doc, name, "UTF-8") for a TrueType font, made
  * without its walk over all 65,536 codes: libharu looks up the glyph and
@@ -51,13 +55,6 @@ const char *pdf_fonts_load(HPDF_Doc doc, const char *path, const char *tag,
  * this returns. NULL, with libharu's error, as HPDF_GetFont. */
 HPDF_Font pdf_fonts_get(HPDF_Doc doc, const char *name, HPDF_Encoder utf8);
 
-/* NULL when the file at path looks like a TrueType font whose tables lie
- * inside it, with those libharu reads; else what is wrong with it.
- * libharu 2.3.0 crashes on a short or foreign file rather than report
- * it. Font settings come from the federation, so this guards against
- * the wrong file, an OpenType/CFF font, a collection or a cut copy, not
- * against a crafted font. */
-const char *pdf_fonts_problem(const char *path);
 
 /* Redoes font's tables for the codes in used, just before the document
  * is saved (again, when saved again). Returns 0, or -1 with a reason in
