@@ -59,7 +59,6 @@ static int own_option(int c, void *ctx)
 	case 's': o->summary = 1; return 0;
 	default: return -1;
 	}
-	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct opts *o)

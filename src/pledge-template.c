@@ -47,7 +47,6 @@ static int own_option(int c, void *ctx)
 	case 'g': o->org = optarg; return 0;
 	default: return -1;
 	}
-	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct opts *o)

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const struct csvin_limits csvin_default_limits = {
 	.max_file = 2ULL << 30,
@@ -149,18 +150,33 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 	return s;
 }
 
+/* Reads the rest on other threads, unless it is a regular file with
+ * less than a part left (a thread is worth starting for a large file
+ * only; a regular file's size is known, a pipe's is not). */
+static void start_workers(struct csvin *r)
+{
+	struct stat st;
+	int fd = r->fp ? fileno(r->fp) : -1;
+	long long from = csvin_offset(r);
+	int regular = fd >= 0 && from >= 0 && fstat(fd, &st) == 0 &&
+		      S_ISREG(st.st_mode);
+	if (regular && st.st_size - from < (long long)csvin_part_bytes(r))
+		return;
+	r->caller_d = r->d;
+	r->ahead_cp1252 = r->enc == ENC_CP1252;
+	if (regular)
+		r->parts = parts_start(r, fd, from, st.st_size);
+	if (!r->parts)
+		r->ahead = ahead_start(read_for_ahead, r);
+}
+
 void csvin_lock_delim(struct csvin *r, char delim)
 {
 	if (r->ahead || r->parts)
 		return;
 	r->locked = delim;
-	if (r->lim.read_ahead && !r->failed) {
-		r->caller_d = r->d;
-		r->ahead_cp1252 = r->enc == ENC_CP1252;
-		r->parts = parts_start(r, r->fp);
-		if (!r->parts)
-			r->ahead = ahead_start(read_for_ahead, r);
-	}
+	if (r->lim.read_ahead && !r->failed)
+		start_workers(r);
 }
 
 int csvin_is_cp1252(const struct csvin *r)
@@ -649,6 +665,11 @@ enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
 const struct csvin_limits *csvin_limits_of(const struct csvin *r)
 {
 	return &r->lim;
+}
+
+size_t csvin_part_bytes(const struct csvin *r)
+{
+	return r->lim.part_bytes ? r->lim.part_bytes : CSVIN_PART_BYTES;
 }
 
 int csvin_encoding(const struct csvin *r)

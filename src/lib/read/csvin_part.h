@@ -40,6 +40,10 @@ int csvin_encoding(const struct csvin *r);
 
 const struct csvin_limits *csvin_limits_of(const struct csvin *r);
 
+/* The size of a part: lim.part_bytes, or by default this. */
+#define CSVIN_PART_BYTES (1 << 20)
+size_t csvin_part_bytes(const struct csvin *r);
+
 /* The line the reader reads next. */
 long csvin_line(const struct csvin *r);
 

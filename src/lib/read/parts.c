@@ -7,10 +7,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#define PART_BYTES (1 << 20)
 #define WINDOW 4                /* parts read or held at a time */
 #define WORKERS 2
 #define LINE 64                 /* a cache line (see ahead.c) */
@@ -162,17 +160,13 @@ static void stop_workers(struct parts *ps)
 	ps->nthreads = 0;
 }
 
-struct parts *parts_start(struct csvin *r, FILE *fp)
+struct parts *parts_start(struct csvin *r, int fd, long long from,
+			  long long size)
 {
 	const struct csvin_limits *lim = csvin_limits_of(r);
-	long long from = csvin_offset(r);
-	struct stat st;
-	int fd = fp ? fileno(fp) : -1;
-	long long part_bytes = lim->part_bytes ? (long long)lim->part_bytes
-					       : PART_BYTES;
-	if (from < 0 || fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size > lim->max_file ||
-	    st.st_size - from < 2 * part_bytes)
+	long long part_bytes = (long long)csvin_part_bytes(r);
+	if ((unsigned long long)size > lim->max_file ||
+	    size - from < 2 * part_bytes)
 		return NULL;
 	struct parts *ps = aligned_alloc(LINE, sizeof(*ps));
 	if (!ps)
@@ -181,7 +175,7 @@ struct parts *parts_start(struct csvin *r, FILE *fp)
 	ps->r = r;
 	ps->fd = fd;
 	ps->from = from;
-	ps->size = st.st_size;
+	ps->size = size;
 	ps->part_bytes = part_bytes;
 	ps->nparts = (size_t)((ps->size - from + part_bytes - 1) / part_bytes);
 	ps->max_line = lim->max_record + 2;

@@ -18,10 +18,12 @@
 
 struct parts;
 
-/* Starts reading r's file in parts from where r is, when it is a
- * regular file large enough to gain by it and r is between records;
- * else NULL, and r is untouched. From then on only parts_next reads r. */
-struct parts *parts_start(struct csvin *r, FILE *fp);
+/* Starts reading r's file, the regular file open on fd of size bytes,
+ * in parts from from (where r is, between records), when it is large
+ * enough to gain by it; else NULL, and r is untouched. From then on only
+ * parts_next reads r. */
+struct parts *parts_start(struct csvin *r, int fd, long long from,
+			  long long size);
 
 /* As csvin_next; diagnostics go to d. */
 enum csvin_status parts_next(struct parts *ps, struct csvrec *rec,
