@@ -161,28 +161,13 @@ static enum value_status check_bounds(const struct metric *m,
 	return VALUE_OK;
 }
 
-static enum value_status parse_number(const struct metric *m, char *s,
-				      struct value *out,
-				      struct value_error *err)
+/* The digits of s (a sign, "£", "%" and brackets already taken off and
+ * given as flags) read as an answer to m. */
+static enum value_status read_digits(const struct metric *m, const char *s,
+				     int neg, int brackets, int pound,
+				     int percent, struct value *out,
+				     struct value_error *err)
 {
-	int neg = 0, brackets = 0, pound = 0, percent;
-	size_t n = strlen(s);
-	if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
-		s[n - 1] = '\0';
-		s = text_trim(s + 1);
-		brackets = 1;
-	}
-	if (*s == '-' || *s == '+') {
-		neg = *s == '-';
-		s = text_trim(s + 1);
-	}
-	pound = strip_prefix(&s, "\xC2\xA3");
-	if (pound && !neg && (*s == '-' || *s == '+')) {
-		neg = *s == '-';
-		s = text_trim(s + 1);
-	}
-	percent = strip_suffix(s, '%');
-
 	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
 	size_t ilen, flen;
 	int split = split_number(s, ip, &ilen, fp, &flen);
@@ -219,6 +204,30 @@ static enum value_status parse_number(const struct metric *m, char *s,
 	return check_bounds(m, out, err);
 }
 
+static enum value_status parse_number(const struct metric *m, char *s,
+				      struct value *out,
+				      struct value_error *err)
+{
+	int neg = 0, brackets = 0, pound = 0, percent;
+	size_t n = strlen(s);
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+		s[n - 1] = '\0';
+		s = text_trim(s + 1);
+		brackets = 1;
+	}
+	if (*s == '-' || *s == '+') {
+		neg = *s == '-';
+		s = text_trim(s + 1);
+	}
+	pound = strip_prefix(&s, "\xC2\xA3");
+	if (pound && !neg && (*s == '-' || *s == '+')) {
+		neg = *s == '-';
+		s = text_trim(s + 1);
+	}
+	percent = strip_suffix(s, '%');
+	return read_digits(m, s, neg, brackets, pound, percent, out, err);
+}
+
 static int spreadsheet_error(const char *s)
 {
 	static const char *const codes[] = {
@@ -241,6 +250,14 @@ enum value_status value_parse(const struct metric *m, char *raw,
 		BAD(err, "spreadsheet-error",
 		    "is a spreadsheet error, not a value; fix the formula in "
 		    "the spreadsheet or leave the cell empty");
+	/* Most answers are plain numbers ("1,234", "30.5"): read as such
+	 * first. One with more to it ("12%") is read again below. */
+	if (m->kind != KIND_YESNO && is_digit(*s)) {
+		if (read_digits(m, s, 0, 0, 0, 0, out, err) == VALUE_OK)
+			return VALUE_OK;
+		err->code = NULL;
+		err->reason[0] = '\0';
+	}
 	if (m->kind == KIND_YESNO) {
 		if (in_list(s, yes_words) || in_list(s, no_words)) {
 			strcpy(out->text, in_list(s, yes_words) ? "1" : "0");

@@ -339,7 +339,9 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 		ret_add(rf->batch, r, m, line, NULL, note);
 		return;
 	}
-	if (split_number(text_trim(raw), text_trim(note))) {
+	/* a split number leaves digits in the note column: most rows have
+	 * no note, and need not be looked at twice */
+	if (note[0] && split_number(text_trim(raw), text_trim(note))) {
 		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
 			 "split-number",
 			 "value '%s' for %s is followed by '%s' in the next "
@@ -366,10 +368,16 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 
 static void read_long_row(struct rf *rf, struct table_row *row)
 {
-	char *id = text_lower(row->f[rf->col[K_METRIC]]);
+	char *id = row->f[rf->col[K_METRIC]];
 	char *value = row->f[rf->col[K_VALUE]];
 	char none[1] = "";
 	char *note = rf->col[K_NOTE] >= 0 ? row->f[rf->col[K_NOTE]] : none;
+	/* ids are mostly written as the catalogue has them, and in its
+	 * order: that is tried before the id is put in lower case */
+	int m = catalogue_find_after(rf->o->cat, id, rf->last_metric);
+	if (m < 0)
+		m = catalogue_find_after(rf->o->cat, text_lower(id),
+					 rf->last_metric);
 	if (!id[0]) {
 		if (value[0])
 			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
@@ -378,8 +386,7 @@ static void read_long_row(struct rf *rf, struct table_row *row)
 				 "skipped", value);
 		return;
 	}
-	int m = rf->last_metric = catalogue_find_after(rf->o->cat, id,
-							 rf->last_metric);
+	rf->last_metric = m;
 	if (m < 0) {
 		const char *near = catalogue_suggest(rf->o->cat, id);
 		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line, NULL, id,
