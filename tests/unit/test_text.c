@@ -88,6 +88,67 @@ static void non_ascii_is_seen(void **state)
 	assert_false(has_non_ascii("caf\xC3\xA9", 3)); /* length counts */
 }
 
+static void scan_finds_line_ends(void **state)
+{
+	struct line_facts f;
+	assert_int_equal(line_scan("a,b\nc", 5, &f), 4);
+	assert_int_equal(line_scan("a,b\r\nc", 6, &f), 5);
+	assert_int_equal(line_scan("a,b\rc", 5, &f), 4);   /* a lone CR */
+	assert_int_equal(line_scan("a,b\r", 4, &f), 0);    /* LF may follow */
+	assert_int_equal(line_scan("a,b", 3, &f), 0);
+	assert_int_equal(line_scan("\n", 1, &f), 1);
+	assert_int_equal(line_scan("", 0, &f), 0);
+	assert_int_equal(line_scan("\"x\",\xC2\xA3\n\"", 8, &f), 7);
+	assert_int_equal(f.quotes, 2);                     /* not the third */
+	assert_true(f.non_ascii);
+	assert_false(f.nul);
+}
+
+/* line_scan and line_describe, against reading one byte at a time, on
+ * lines of every length around the blocks the scan reads at once, with
+ * each kind of byte at each place. */
+static void scan_agrees_with_bytes(void **state)
+{
+	static const char kinds[] = { 'a', '"', '\0', '\n', '\r', (char)0xE9 };
+	char s[80];
+	for (size_t len = 1; len < sizeof(s); len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k < sizeof(kinds); k++) {
+				for (size_t i = 0; i < len; i++)
+					s[i] = (char)('a' + i % 26);
+				s[at] = kinds[k];
+				if (at + 7 < len)
+					s[at + 7] = '"';
+				size_t end = 0, quotes = 0;
+				int nul = 0, high = 0;
+				while (end < len && s[end] != '\n' &&
+				       s[end] != '\r') {
+					quotes += s[end] == '"';
+					nul |= s[end] == '\0';
+					high |= (unsigned char)s[end] >= 0x80;
+					end++;
+				}
+				size_t want = end == len ? 0
+					: s[end] == '\n' ? end + 1
+					: end + 1 == len ? 0
+					: end + 1 + (s[end + 1] == '\n');
+				struct line_facts f;
+				size_t got = line_scan(s, len, &f);
+				if (got != want)
+					fail_msg("len %zu, %d at %zu: %zu, want %zu",
+						 len, kinds[k], at, got, want);
+				if (want && (f.quotes != quotes || f.nul != nul ||
+					     f.non_ascii != high))
+					fail_msg("len %zu, %d at %zu: facts differ",
+						 len, kinds[k], at);
+				size_t all = 0;
+				for (size_t i = 0; i < len; i++)
+					all += s[i] == '"';
+				line_describe(s, len, &f);
+				assert_int_equal(f.quotes, all);
+			}
+}
+
 /* text_trim on a copy of s, compared with want. */
 static void check_trim(const char *s, const char *want)
 {
@@ -285,6 +346,8 @@ int main(void)
 		cmocka_unit_test(utf8_refuses_surrogates_and_beyond),
 		cmocka_unit_test(utf8_refuses_broken_sequences),
 		cmocka_unit_test(non_ascii_is_seen),
+		cmocka_unit_test(scan_finds_line_ends),
+		cmocka_unit_test(scan_agrees_with_bytes),
 		cmocka_unit_test(trim_removes_invisible_ends),
 		cmocka_unit_test(trim_keeps_inner_and_visible_text),
 		cmocka_unit_test(ieq_and_lower),

@@ -87,6 +87,82 @@ bool has_non_ascii(const char *s, size_t len)
 	return (any & 0x8080808080808080u) != 0;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* Adds what s[0..n) holds to *f; with eol, stops at the first CR or LF
+ * and returns its offset (n when there is none). */
+static size_t scan(const unsigned char *s, size_t n, int eol,
+		   struct line_facts *f)
+{
+	size_t i = 0, quotes = 0;
+	unsigned nul = 0, high = 0;
+#ifdef __SSE2__
+	/* sixteen bytes at a time: every line of every file passes here,
+	 * and most blocks of it hold none of what is looked for */
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+		      qt = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
+	const __m128i ends = eol ? _mm_set1_epi8(-1) : zero;
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i e = _mm_and_si128(ends, _mm_or_si128(
+				_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+		__m128i q = _mm_cmpeq_epi8(v, qt), z = _mm_cmpeq_epi8(v, zero);
+		__m128i any = _mm_or_si128(_mm_or_si128(e, q),
+					   _mm_or_si128(z, v));
+		if (!_mm_movemask_epi8(any))
+			continue;
+		unsigned em = (unsigned)_mm_movemask_epi8(e);
+		unsigned before = em ? (em & -em) - 1 : 0xFFFF;
+		unsigned qm = (unsigned)_mm_movemask_epi8(q) & before;
+		for (; qm; qm &= qm - 1)
+			quotes++;
+		nul |= (unsigned)_mm_movemask_epi8(z) & before;
+		high |= (unsigned)_mm_movemask_epi8(v) & before;
+		if (em) {
+			i += (size_t)__builtin_ctz(em);
+			goto done;
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = s[i];
+		if (eol && (c == '\n' || c == '\r'))
+			break;
+		quotes += c == '"';
+		nul |= c == '\0';
+		high |= c >= 0x80;
+	}
+#ifdef __SSE2__
+done:
+#endif
+	f->quotes += quotes;
+	f->nul |= nul != 0;
+	f->non_ascii |= high != 0;
+	return i;
+}
+
+size_t line_scan(const char *str, size_t len, struct line_facts *f)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	*f = (struct line_facts){ 0 };
+	size_t i = scan(s, len, 1, f);
+	if (i == len)
+		return 0;
+	if (s[i] == '\n')
+		return i + 1;
+	if (i + 1 == len)
+		return 0;
+	return i + 1 + (s[i + 1] == '\n');
+}
+
+void line_describe(const char *s, size_t len, struct line_facts *f)
+{
+	*f = (struct line_facts){ 0 };
+	scan((const unsigned char *)s, len, 0, f);
+}
+
 /* Length of an invisible character at s (0 when there is none). */
 static size_t invisible_at(const unsigned char *s)
 {

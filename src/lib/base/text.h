@@ -19,6 +19,24 @@ unsigned long utf8_next(const char **s);
 /* True when some byte of s[0..len) is 0x80 or above. */
 bool has_non_ascii(const char *s, size_t len);
 
+/* What a CSV reader needs to know of a line before parsing it. */
+struct line_facts {
+	size_t quotes;   /* '"' characters */
+	bool nul;        /* a NUL byte */
+	bool non_ascii;  /* a byte of 0x80 or above */
+};
+
+/* Finds the end of the line that starts at s, within s[0..len): the
+ * length through its ending (LF, CRLF or a lone CR), or 0 when the
+ * bytes end before one is sure (no ending yet, or a CR at the very end,
+ * which a LF may follow). *f describes the line up to its ending; when
+ * 0 is returned, what it holds is undefined. One pass over the bytes, in
+ * place of a search for each character. */
+size_t line_scan(const char *s, size_t len, struct line_facts *f);
+
+/* Describes all of s[0..len), whatever line endings it holds. */
+void line_describe(const char *s, size_t len, struct line_facts *f);
+
 /* Trims, in place, what a person would not see at either end of s:
  * ASCII spaces and tabs, no-break spaces (U+00A0, U+202F, U+2007),
  * zero-width characters (U+200B..U+200D, U+2060) and byte-order marks
