@@ -68,12 +68,12 @@ struct csvin {
 	size_t convcap;
 
 	struct csv_parser parser;
-	struct buf fieldbytes;
-	struct buf *fb;         /* where fields go: fieldbytes, emptied per
-				   record, or a part's caller's buffer */
-	size_t rec_first;       /* where this record's fields begin in it */
-	size_t *offs;
-	size_t noffs, capoffs;
+	struct fields own;
+	struct fields *fs;      /* where values go: own, emptied for each
+				   record, or a part's caller's */
+	size_t rec_first;       /* where this record's bytes begin in fs */
+	size_t rec_field;       /* and its first value */
+	size_t kept_n, kept_bytes; /* fs up to the last record given */
 	char **ptrs;
 	size_t capptrs;
 	int field_too_long, too_many_fields, row_done;
@@ -101,8 +101,8 @@ static struct csvin *reader_new(const char *name,
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	buf_init(&r->carry);
-	buf_init(&r->fieldbytes);
-	r->fb = &r->fieldbytes;
+	fields_init(&r->own);
+	r->fs = &r->own;
 	if (csv_init(&r->parser, OPTIONS))
 		abort();
 	return r;
@@ -127,9 +127,8 @@ void csvin_close(struct csvin *r)
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
 	buf_free(&r->carry);
-	buf_free(&r->fieldbytes);
+	fields_free(&r->own);
 	free(r->conv);
-	free(r->offs);
 	free(r->ptrs);
 	if (!r->borrowed)
 		free(r->chunk);
@@ -262,19 +261,11 @@ static void on_field(void *s, size_t len, void *data)
 	struct csvin *r = data;
 	if (len > r->lim.max_field)
 		r->field_too_long = 1;
-	if (r->noffs >= r->lim.max_fields) {
+	if (r->fs->n - r->rec_field >= r->lim.max_fields) {
 		r->too_many_fields = 1;
 		return;
 	}
-	if (r->noffs == r->capoffs)
-		GROW(r->offs, r->capoffs, r->noffs + 1);
-	struct buf *fb = r->fb;
-	r->offs[r->noffs++] = fb->len;
-	buf_grow(fb, len + 1);
-	if (len)
-		memcpy(fb->s + fb->len, s, len);
-	fb->len += len;
-	fb->s[fb->len++] = '\0';
+	fields_add(r->fs, s, len);
 }
 
 static void on_row(int c, void *data)
@@ -285,12 +276,12 @@ static void on_row(int c, void *data)
 
 /* The line's text as UTF-8 in *out, or -1 on an encoding error. */
 static int decode(struct csvin *r, const char *s, size_t len,
-		  const char **out, size_t *outlen)
+		  int non_ascii, const char **out, size_t *outlen)
 {
 	size_t bad = 0;
 	*out = s;
 	*outlen = len;
-	if (!has_non_ascii(s, len))
+	if (!non_ascii)
 		return 0;
 	int utf8 = utf8_valid(s, len, &bad);
 	if (r->enc == ENC_UNKNOWN) {
@@ -368,16 +359,14 @@ static char delimiter_of(const struct csvin *r, const char *s, size_t len)
 	return semis > commas ? ';' : ',';
 }
 
-/* Follows quotes through a line, to know where an unclosed one opened. */
-static void track_quotes(struct csvin *r, const char *s, size_t len)
+/* Follows the quotes of a line, to know where an unclosed one opened:
+ * each quote opens or closes one, so one opens on this line when the
+ * first does, or the second when one was open before. */
+static void track_quotes(struct csvin *r, size_t quotes)
 {
-	const char *end = s + len;
-	while ((s = memchr(s, '"', (size_t)(end - s)))) {
-		r->quoted = !r->quoted;
-		if (r->quoted)
-			r->quote_line = r->line;
-		s++;
-	}
+	if (quotes >= 2 || (quotes == 1 && !r->quoted))
+		r->quote_line = r->line;
+	r->quoted ^= (int)(quotes & 1);
 }
 
 static void start_record(struct csvin *r, const char *s, size_t len)
@@ -388,10 +377,11 @@ static void start_record(struct csvin *r, const char *s, size_t len)
 	r->quoted = 0;
 	r->delim = delimiter_of(r, s, len);
 	csv_set_delim(&r->parser, (unsigned char)r->delim);
-	if (r->fb == &r->fieldbytes)
-		buf_reset(r->fb);
-	r->rec_first = r->fb->len;
-	r->noffs = 0;
+	/* what a record left out put there is dropped */
+	r->fs->n = r->kept_n;
+	r->fs->bytes.len = r->kept_bytes;
+	r->rec_first = r->fs->bytes.len;
+	r->rec_field = r->fs->n;
 	r->row_done = r->field_too_long = r->too_many_fields = 0;
 }
 
@@ -461,24 +451,37 @@ static int finish_record(struct csvin *r, struct csvrec *rec)
 					   : r->lim.max_fields);
 		return 0;
 	}
-	GROW(r->ptrs, r->capptrs, r->noffs);
-	for (size_t i = 0; i < r->noffs; i++)
-		r->ptrs[i] = r->fb->s + r->offs[i];
-	rec->fields = r->ptrs;
-	rec->n = r->noffs;
+	struct fields *fs = r->fs;
+	rec->n = fs->n - r->rec_field;
 	rec->line = r->rec_line;
 	rec->delim = r->delim;
-	rec->bytes = r->fb->len - r->rec_first;
+	rec->bytes = fs->bytes.len - r->rec_first;
+	if (fs != &r->own) {
+		/* the caller's: it knows where to find them */
+		rec->fields = NULL;
+		r->kept_n = fs->n;
+		r->kept_bytes = fs->bytes.len;
+		return 1;
+	}
+	GROW(r->ptrs, r->capptrs, rec->n);
+	for (size_t i = 0; i < rec->n; i++)
+		r->ptrs[i] = fs->bytes.s + fs->offs[r->rec_field + i];
+	rec->fields = r->ptrs;
 	return 1;
 }
 
-/* Feeds one physical line (with its ending, when it has one) to libcsv.
- * Returns 1 when it ended a record (*rec filled), 0 to go on, -1 when the
- * file cannot be read on. */
+/* Feeds one physical line (with its ending, when it has one) to libcsv;
+ * lf describes it, or is NULL. Returns 1 when it ended a record (*rec
+ * filled), 0 to go on, -1 when the file cannot be read on. */
 static int feed(struct csvin *r, const char *s, size_t len, int ended,
-		struct csvrec *rec)
+		const struct line_facts *lf, struct csvrec *rec)
 {
-	if (memchr(s, '\0', len))
+	struct line_facts facts;
+	if (!lf) {
+		line_describe(s, len, &facts);
+		lf = &facts;
+	}
+	if (lf->nul)
 		FAIL(r, r->line, "nul-byte",
 		     "the file contains a NUL byte, so it is not a text CSV "
 		     "file (if it was saved as \"Unicode text\", save it as "
@@ -497,7 +500,7 @@ static int feed(struct csvin *r, const char *s, size_t len, int ended,
 		start_record(r, s, len);
 	}
 	r->rec_bytes += len;
-	track_quotes(r, s, len);
+	track_quotes(r, lf->quotes);
 	if (r->rec_bytes > r->lim.max_record) {
 		if (r->quoted)
 			FAIL(r, r->quote_line, "unterminated-quote",
@@ -510,7 +513,7 @@ static int feed(struct csvin *r, const char *s, size_t len, int ended,
 	}
 	const char *text;
 	size_t tlen;
-	if (decode(r, s, len, &text, &tlen) < 0)
+	if (decode(r, s, len, lf->non_ascii, &text, &tlen) < 0)
 		return -1;
 	size_t used = csv_parse(&r->parser, text, tlen, on_field, on_row, r);
 	if (used < tlen) {
@@ -522,21 +525,6 @@ static int feed(struct csvin *r, const char *s, size_t len, int ended,
 	if (!r->row_done)
 		return 0;
 	return finish_record(r, rec);
-}
-
-/* The end of the line starting at p (before end): the offset just past
- * its ending, 0 when more bytes are needed to tell. */
-static size_t line_end(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
-	const unsigned char *stop = nl ? nl : end;
-	const unsigned char *cr = memchr(p, '\r', (size_t)(stop - p));
-	if (cr) {
-		if (cr + 1 < end)
-			return (size_t)(cr - p) + 1 + (cr[1] == '\n');
-		return 0;
-	}
-	return nl ? (size_t)(nl - p) + 1 : 0;
 }
 
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
@@ -569,7 +557,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 				buf_addc(&r->carry, '\n');
 				r->pos++;
 			}
-			s = feed(r, r->carry.s, r->carry.len, 1, rec);
+			s = feed(r, r->carry.s, r->carry.len, 1, NULL, rec);
 			buf_reset(&r->carry);
 			if (s < 0)
 				return CSVIN_FAIL;
@@ -577,7 +565,8 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 				return CSVIN_RECORD;
 			continue;
 		}
-		size_t n = line_end(p, end);
+		struct line_facts lf;
+		size_t n = line_scan((const char *)p, (size_t)(end - p), &lf);
 		if (!n) {
 			/* The line goes on in the next chunk. */
 			buf_add(&r->carry, p, (size_t)(end - p));
@@ -594,10 +583,10 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 		r->pos += n;
 		if (r->carry.len) {
 			buf_add(&r->carry, p, n);
-			s = feed(r, r->carry.s, r->carry.len, 1, rec);
+			s = feed(r, r->carry.s, r->carry.len, 1, NULL, rec);
 			buf_reset(&r->carry);
 		} else {
-			s = feed(r, (const char *)p, n, 1, rec);
+			s = feed(r, (const char *)p, n, 1, &lf, rec);
 		}
 		if (s < 0)
 			return CSVIN_FAIL;
@@ -610,7 +599,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 	}
 	if (r->carry.len) {
 		int ended = r->carry.s[r->carry.len - 1] == '\r';
-		int s = feed(r, r->carry.s, r->carry.len, ended, rec);
+		int s = feed(r, r->carry.s, r->carry.len, ended, NULL, rec);
 		buf_reset(&r->carry);
 		if (s < 0)
 			return CSVIN_FAIL;
@@ -634,7 +623,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 
 struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 			size_t len, int last, struct diags *d,
-			struct buf *fields)
+			struct fields *fields)
 {
 	struct csvin_limits lim = r->lim;
 	lim.read_ahead = 0;
@@ -645,8 +634,11 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 	p->eof = p->started = 1;
 	p->locked = r->locked;
 	p->part = !last;
-	if (fields)
-		p->fb = fields;
+	if (fields) {
+		p->fs = fields;
+		p->kept_n = fields->n;
+		p->kept_bytes = fields->bytes.len;
+	}
 	return p;
 }
 

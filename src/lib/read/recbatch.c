@@ -19,22 +19,21 @@ struct recbatch_entry {
 void recbatch_init(struct recbatch *b)
 {
 	memset(b, 0, sizeof(*b));
-	buf_init(&b->bytes);
+	fields_init(&b->f);
 }
 
 void recbatch_clear(struct recbatch *b)
 {
 	for (size_t i = 0; i < b->nd; i++)
 		diag_free(&b->diags[i]);
-	buf_reset(&b->bytes);
-	b->noffs = b->ne = b->nd = 0;
+	fields_clear(&b->f);
+	b->ne = b->nd = 0;
 }
 
 void recbatch_free(struct recbatch *b)
 {
 	recbatch_clear(b);
-	buf_free(&b->bytes);
-	free(b->offs);
+	fields_free(&b->f);
 	free(b->e);
 	free(b->diags);
 	free(b->ptrs);
@@ -51,12 +50,13 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 {
 	struct csvrec rec = { 0 };
 	int flag = 0;
+	size_t first = b->f.n;
 	enum csvin_status st = read(src, &rec, wd, &flag);
 	GROW(b->e, b->cape, b->ne + 1);
 	struct recbatch_entry *e = &b->e[b->ne++];
 	*e = (struct recbatch_entry){ .status = st, .line = rec.line,
 				      .delim = rec.delim, .flag = flag,
-				      .field = b->noffs, .diag = b->nd,
+				      .field = first, .diag = b->nd,
 				      .ndiag = wd->len };
 	if (wd->len) {
 		GROW(b->diags, b->capd, b->nd + wd->len);
@@ -69,19 +69,20 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 		return st;
 	e->n = rec.n;
 	e->bytes = rec.bytes;
+	if (!rec.fields) {
+		/* the reader added them to b->f: the last n there */
+		e->field = b->f.n - rec.n;
+		return st;
+	}
 	if (!rec.n)
 		return st;
-	GROW(b->offs, b->capoffs, b->noffs + rec.n);
-	/* a reader may have put the fields in b's own buffer already */
+	/* the values lie one after another from the first: one copy */
 	const char *base = rec.fields[0];
-	size_t at = b->bytes.len;
-	if (b->bytes.len && base >= b->bytes.s &&
-	    base < b->bytes.s + b->bytes.len)
-		at = (size_t)(base - b->bytes.s);
-	else
-		buf_add(&b->bytes, base, rec.bytes);
+	size_t at = b->f.bytes.len;
+	buf_add(&b->f.bytes, base, rec.bytes);
+	GROW(b->f.offs, b->f.cap, b->f.n + rec.n);
 	for (size_t i = 0; i < rec.n; i++)
-		b->offs[b->noffs++] = at + (size_t)(rec.fields[i] - base);
+		b->f.offs[b->f.n++] = at + (size_t)(rec.fields[i] - base);
 	return st;
 }
 
@@ -102,7 +103,7 @@ enum csvin_status recbatch_give(struct recbatch *b, size_t i,
 		return e->status;
 	GROW(b->ptrs, b->capptrs, e->n);
 	for (size_t k = 0; k < e->n; k++)
-		b->ptrs[k] = b->bytes.s + b->offs[e->field + k];
+		b->ptrs[k] = b->f.bytes.s + b->f.offs[e->field + k];
 	rec->fields = b->ptrs;
 	rec->n = e->n;
 	rec->line = e->line + lines;
