@@ -338,6 +338,97 @@ static void one_sided_bounds(void **state)
 	expect_bad(&hi, "11", "out-of-range");
 }
 
+/* value_plain against the general reading, which "+" in front of a
+ * number leads to: what one takes, the other takes the same way. */
+static void check_plain(const struct metric *m, const char *p)
+{
+	struct value got, want;
+	struct value_error err;
+	char signed_p[64];
+	snprintf(signed_p, sizeof(signed_p), "+%s", p);
+	memset(&got, 0, sizeof(got));
+	bool plain = value_plain(m, p, &got);
+	enum value_status ref = parse(m, signed_p, &want, &err);
+	if (plain && ref != VALUE_OK)
+		fail_msg("%s '%s': plain took it as '%s', but it is %s (%s)",
+			 kind_name(m->kind), p, got.text, status_name(ref),
+			 err.code);
+	if (!plain && ref == VALUE_OK && p[0] >= '0' && p[0] <= '9' &&
+	    !p[strspn(p, "0123456789,.")])
+		fail_msg("%s '%s': plain refused what reads as '%s'",
+			 kind_name(m->kind), p, want.text);
+	if (plain && strcmp(got.text, want.text))
+		fail_msg("%s '%s': plain '%s', general '%s'",
+			 kind_name(m->kind), p, got.text, want.text);
+	if (plain && (m->has_min || m->has_max) && got.number != want.number)
+		fail_msg("%s '%s': plain %g, general %g", kind_name(m->kind), p,
+			 got.number, want.number);
+}
+
+static void plain_numbers_read_as_in_general(void **state)
+{
+	struct metric ms[6] = { metric_of(KIND_COUNT), metric_of(KIND_NUMBER),
+				percent_metric(), metric_of(KIND_MONEY),
+				metric_of(KIND_NUMBER), metric_of(KIND_COUNT) };
+	ms[4].has_min = ms[4].has_max = true;
+	ms[4].min = 0.5;
+	ms[4].max = 70.25;
+	ms[5].has_max = true;
+	ms[5].max = 7000;
+	/* every string of up to 8 of these, then long ones */
+	static const char alphabet[] = "07,.";
+	char p[64];
+	for (size_t len = 1; len <= 8; len++) {
+		size_t total = 1;
+		for (size_t i = 0; i < len; i++)
+			total *= 4;
+		for (size_t k = 0; k < total; k++) {
+			size_t x = k;
+			for (size_t i = 0; i < len; i++, x /= 4)
+				p[i] = alphabet[x % 4];
+			p[len] = '\0';
+			for (size_t i = 0; i < 6; i++)
+				check_plain(&ms[i], p);
+		}
+	}
+	for (size_t len = 12; len <= 26; len++) {
+		for (int kind = 0; kind < 4; kind++) {
+			memset(p, kind & 1 ? '0' : '9', len);
+			p[len] = '\0';
+			if (kind >= 2)
+				p[1] = '.';  /* long fractions */
+			for (size_t i = 0; i < 6; i++)
+				check_plain(&ms[i], p);
+		}
+	}
+	static const char *const more[] = { "1,234,567", "12,34", "1,2345",
+		"0,123", "00,123", "1,234.50", "007", "7.", "70.250", "0.5",
+		"0.49", "70.2500001", "6,999", "7,000", "7,001", "1 ", "1e3",
+		NULL };
+	for (const char *const *q = more; *q; q++)
+		for (size_t i = 0; i < 6; i++)
+			check_plain(&ms[i], *q);
+}
+
+static void plain_yes_and_no(void **state)
+{
+	struct metric m = metric_of(KIND_YESNO);
+	struct value v;
+	assert_true(value_plain(&m, "yes", &v));
+	assert_string_equal(v.text, "1");
+	assert_true(v.number == 1);
+	assert_true(value_plain(&m, "no", &v));
+	assert_string_equal(v.text, "0");
+	assert_true(v.number == 0);
+	/* the rest are value_parse's to read */
+	assert_false(value_plain(&m, "Yes", &v));
+	assert_false(value_plain(&m, "y", &v));
+	assert_false(value_plain(&m, "1", &v));
+	assert_false(value_plain(&m, "no ", &v));
+	struct metric c = metric_of(KIND_COUNT);
+	assert_false(value_plain(&c, "yes", &v));
+}
+
 static void raw_text_is_trimmed_in_place(void **state)
 {
 	struct metric m = metric_of(KIND_COUNT);
@@ -384,6 +475,8 @@ int main(void)
 		cmocka_unit_test(very_long_numbers_are_out_of_range),
 		cmocka_unit_test(bounds_are_inclusive),
 		cmocka_unit_test(one_sided_bounds),
+		cmocka_unit_test(plain_numbers_read_as_in_general),
+		cmocka_unit_test(plain_yes_and_no),
 		cmocka_unit_test(raw_text_is_trimmed_in_place),
 		cmocka_unit_test(decimal_canon_for_bounds),
 	};

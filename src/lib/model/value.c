@@ -1,6 +1,7 @@
 #include "value.h"
 #include "../base/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,79 @@ static int spreadsheet_error(const char *s)
 	return s[0] == '#' && in_list(s, codes);
 }
 
+bool value_plain(const struct metric *m, const char *raw, struct value *out)
+{
+	if (m->kind == KIND_YESNO) {
+		int yes = !strcmp(raw, "yes");
+		if (!yes && strcmp(raw, "no"))
+			return false;
+		out->text[0] = yes ? '1' : '0';
+		out->text[1] = '\0';
+		out->number = yes;
+		return true;
+	}
+	/* split_number and canon in one pass, for what they take as it
+	 * stands */
+	const char *s = raw;
+	if (!is_digit(*s))
+		return false;
+	char *o = out->text;
+	size_t in = 0, digits = 0, group = 0;
+	int commas = 0;
+	uint64_t whole = 0;
+	for (; is_digit(*s) || *s == ','; s++) {
+		if (*s == ',') {
+			if ((commas && group != 3) || (!commas && group > 3))
+				return false;
+			commas = 1;
+			group = 0;
+			continue;
+		}
+		in++;
+		group++;
+		if (*s == '0' && !digits)
+			continue;  /* a leading zero */
+		if (++digits > MAX_DIGITS)
+			return false;
+		whole = whole * 10 + (uint64_t)(*s - '0');
+		*o++ = *s;
+	}
+	if (in > MAX_DIGITS + 8)
+		return false;
+	if (commas && group != 3)
+		return false;
+	if (!digits)
+		*o++ = '0';
+	int fraction = 0;
+	if (*s == '.') {
+		const char *f = ++s;
+		while (is_digit(*s))
+			s++;
+		const char *last = s;
+		while (last > f && last[-1] == '0')
+			last--;
+		if (s - f > MAX_DIGITS + 8 || last - f > MAX_DIGITS)
+			return false;
+		if (last > f) {
+			fraction = 1;
+			*o++ = '.';
+			memcpy(o, f, (size_t)(last - f));
+			o += last - f;
+		}
+	}
+	if (*s)
+		return false;
+	*o = '\0';
+	if (m->kind == KIND_COUNT && fraction)
+		return false;
+	if (!m->has_min && !m->has_max)
+		return true;
+	/* whole numbers of up to 15 digits are exact as doubles */
+	out->number = fraction ? strtod(out->text, NULL) : (double)whole;
+	return !(m->has_min && out->number < m->min) &&
+	       !(m->has_max && out->number > m->max);
+}
+
 enum value_status value_parse(const struct metric *m, char *raw,
 			      struct value *out, struct value_error *err)
 {
@@ -250,14 +324,9 @@ enum value_status value_parse(const struct metric *m, char *raw,
 		BAD(err, "spreadsheet-error",
 		    "is a spreadsheet error, not a value; fix the formula in "
 		    "the spreadsheet or leave the cell empty");
-	/* Most answers are plain numbers ("1,234", "30.5"): read as such
-	 * first. One with more to it ("12%") is read again below. */
-	if (m->kind != KIND_YESNO && is_digit(*s)) {
-		if (read_digits(m, s, 0, 0, 0, 0, out, err) == VALUE_OK)
-			return VALUE_OK;
-		err->code = NULL;
-		err->reason[0] = '\0';
-	}
+	/* Most answers are plainly written ("1,234", "30.5", "yes"). */
+	if (value_plain(m, s, out))
+		return VALUE_OK;
 	if (m->kind == KIND_YESNO) {
 		if (in_list(s, yes_words) || in_list(s, no_words)) {
 			strcpy(out->text, in_list(s, yes_words) ? "1" : "0");

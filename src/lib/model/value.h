@@ -9,6 +9,8 @@
 #ifndef PLEDGE_VALUE_H
 #define PLEDGE_VALUE_H
 
+#include <stdbool.h>
+
 #include "catalogue.h"
 
 /* Room for the canonical text of any accepted value. */
@@ -33,6 +35,13 @@ struct value_error {
 /* Reads raw (which it may trim in place) as an answer to metric m. */
 enum value_status value_parse(const struct metric *m, char *raw,
 			      struct value *out, struct value_error *err);
+
+/* Reads raw, untouched, when it is an answer as most are written: a
+ * number of digits, thousands commas and a decimal point that m takes
+ * as it is, or "yes" or "no" for a yes/no metric. Returns true with
+ * *out as value_parse would set it; false when raw is anything else
+ * (value_parse then reads it, and says what is wrong). */
+bool value_plain(const struct metric *m, const char *raw, struct value *out);
 
 /* Reads a plain decimal (optional sign, digits, optional fraction) into
  * canonical text; returns 0, or -1 when s is not one. Used for bounds. */

@@ -316,8 +316,14 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 		       char *note, long line)
 {
 	const struct metric *metric = &rf->o->cat->metrics[m];
-	const char *org = rf->o->roster->orgs[r->org].id;
 	struct value v;
+	/* most answers: plainly written, with no note and no doubt about
+	 * what a comma is */
+	if (!note[0] && rf->t->delim != ';' && value_plain(metric, raw, &v)) {
+		ret_add(rf->batch, r, m, line, v.text, note);
+		return;
+	}
+	const char *org = rf->o->roster->orgs[r->org].id;
 	struct value_error err;
 	/* Reading may change raw; keep what was written for messages. */
 	char orig[81], shown[80];
