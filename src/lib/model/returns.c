@@ -65,7 +65,8 @@ struct ret *returns_get(struct returns *rs, int org, int period,
 void ret_add(struct returns *rs, struct ret *r, int metric, long line,
 	     const char *value, const char *note)
 {
-	GROW(r->e, r->cap, r->n < rs->expect ? rs->expect : r->n + 1);
+	if (r->n == r->cap)
+		GROW(r->e, r->cap, r->n < rs->expect ? rs->expect : r->n + 1);
 	struct entry *e = &r->e[r->n++];
 	e->metric = metric;
 	e->line = (int32_t)line;
