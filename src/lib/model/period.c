@@ -1,6 +1,7 @@
 #include "period.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int digits(const char *s, int n, int *value)
 {
@@ -44,10 +45,17 @@ int period_parse(const char *s)
 
 char *period_format(int period, char out[PERIOD_TEXT])
 {
-	if (period < 0 || period / 4 > 9999)
-		snprintf(out, PERIOD_TEXT, "?");
-	else
-		snprintf(out, PERIOD_TEXT, "%04d-Q%d", period / 4,
-			 period % 4 + 1);
+	if (period < 0 || period / 4 > 9999) {
+		strcpy(out, "?");
+		return out;
+	}
+	/* written out by hand: once for every return written */
+	int year = period / 4;
+	for (int i = 3; i >= 0; i--, year /= 10)
+		out[i] = (char)('0' + year % 10);
+	out[4] = '-';
+	out[5] = 'Q';
+	out[6] = (char)('1' + period % 4);
+	out[7] = '\0';
 	return out;
 }
