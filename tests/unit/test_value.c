@@ -353,8 +353,16 @@ static void check_plain(const struct metric *m, const char *p)
 		fail_msg("%s '%s': plain took it as '%s', but it is %s (%s)",
 			 kind_name(m->kind), p, got.text, status_name(ref),
 			 err.code);
-	if (!plain && ref == VALUE_OK && p[0] >= '0' && p[0] <= '9' &&
-	    !p[strspn(p, "0123456789,.")])
+	/* what plain should take: digits first, with "£" before them on
+	 * money, "%" after them on a percentage */
+	char core[64];
+	snprintf(core, sizeof(core), "%s",
+		 m->kind == KIND_MONEY && !strncmp(p, POUND, 2) ? p + 2 : p);
+	size_t n = strlen(core);
+	if (m->kind == KIND_PERCENT && n && core[n - 1] == '%')
+		core[n - 1] = '\0';
+	if (!plain && ref == VALUE_OK && core[0] >= '0' && core[0] <= '9' &&
+	    !core[strspn(core, "0123456789,.")])
 		fail_msg("%s '%s': plain refused what reads as '%s'",
 			 kind_name(m->kind), p, want.text);
 	if (plain && strcmp(got.text, want.text))
@@ -365,11 +373,27 @@ static void check_plain(const struct metric *m, const char *p)
 			 got.number, want.number);
 }
 
+/* p, and p as money and as a percentage are written */
+static void check_plain_ways(const struct metric *m, const char *p)
+{
+	char q[64];
+	check_plain(m, p);
+	snprintf(q, sizeof(q), POUND "%s", p);
+	check_plain(m, q);
+	snprintf(q, sizeof(q), "%s%%", p);
+	check_plain(m, q);
+}
+
 static void plain_numbers_read_as_in_general(void **state)
 {
-	struct metric ms[6] = { metric_of(KIND_COUNT), metric_of(KIND_NUMBER),
+	struct metric ms[7] = { metric_of(KIND_COUNT), metric_of(KIND_NUMBER),
 				percent_metric(), metric_of(KIND_MONEY),
-				metric_of(KIND_NUMBER), metric_of(KIND_COUNT) };
+				metric_of(KIND_NUMBER), metric_of(KIND_COUNT),
+				metric_of(KIND_MONEY) };
+	/* bounds so wide that every double is compared */
+	ms[6].has_min = ms[6].has_max = true;
+	ms[6].min = -1;
+	ms[6].max = 1e30;
 	ms[4].has_min = ms[4].has_max = true;
 	ms[4].min = 0.5;
 	ms[4].max = 70.25;
@@ -387,8 +411,8 @@ static void plain_numbers_read_as_in_general(void **state)
 			for (size_t i = 0; i < len; i++, x /= 4)
 				p[i] = alphabet[x % 4];
 			p[len] = '\0';
-			for (size_t i = 0; i < 6; i++)
-				check_plain(&ms[i], p);
+			for (size_t i = 0; i < 7; i++)
+				check_plain_ways(&ms[i], p);
 		}
 	}
 	for (size_t len = 12; len <= 26; len++) {
@@ -397,17 +421,18 @@ static void plain_numbers_read_as_in_general(void **state)
 			p[len] = '\0';
 			if (kind >= 2)
 				p[1] = '.';  /* long fractions */
-			for (size_t i = 0; i < 6; i++)
+			for (size_t i = 0; i < 7; i++)
 				check_plain(&ms[i], p);
 		}
 	}
 	static const char *const more[] = { "1,234,567", "12,34", "1,2345",
 		"0,123", "00,123", "1,234.50", "007", "7.", "70.250", "0.5",
 		"0.49", "70.2500001", "6,999", "7,000", "7,001", "1 ", "1e3",
-		NULL };
+		POUND " 12", "12 %", "12%%", POUND POUND "1", "0.1", "0.3",
+		"70.25", "70.250000000000001", "1234567.89012345", NULL };
 	for (const char *const *q = more; *q; q++)
-		for (size_t i = 0; i < 6; i++)
-			check_plain(&ms[i], *q);
+		for (size_t i = 0; i < 7; i++)
+			check_plain_ways(&ms[i], *q);
 }
 
 static void plain_yes_and_no(void **state)

@@ -251,14 +251,17 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		return true;
 	}
 	/* split_number and canon in one pass, for what they take as it
-	 * stands */
+	 * stands; with the "£" or "%" a spreadsheet adds to money and to
+	 * percentages */
 	const char *s = raw;
+	if (m->kind == KIND_MONEY && s[0] == '\xC2' && s[1] == '\xA3')
+		s += 2;
 	if (!is_digit(*s))
 		return false;
 	char *o = out->text;
-	size_t in = 0, digits = 0, group = 0;
+	size_t in = 0, digits = 0, group = 0, fdigits = 0;
 	int commas = 0;
-	uint64_t whole = 0;
+	uint64_t all = 0;  /* the significant digits, as one number */
 	for (; is_digit(*s) || *s == ','; s++) {
 		if (*s == ',') {
 			if ((commas && group != 3) || (!commas && group > 3))
@@ -273,7 +276,7 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 			continue;  /* a leading zero */
 		if (++digits > MAX_DIGITS)
 			return false;
-		whole = whole * 10 + (uint64_t)(*s - '0');
+		all = all * 10 + (uint64_t)(*s - '0');
 		*o++ = *s;
 	}
 	if (in > MAX_DIGITS + 8)
@@ -282,7 +285,6 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		return false;
 	if (!digits)
 		*o++ = '0';
-	int fraction = 0;
 	if (*s == '.') {
 		const char *f = ++s;
 		while (is_digit(*s))
@@ -290,24 +292,36 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		const char *last = s;
 		while (last > f && last[-1] == '0')
 			last--;
-		if (s - f > MAX_DIGITS + 8 || last - f > MAX_DIGITS)
+		fdigits = (size_t)(last - f);
+		if (s - f > MAX_DIGITS + 8 || fdigits > MAX_DIGITS)
 			return false;
-		if (last > f) {
-			fraction = 1;
+		if (fdigits) {
 			*o++ = '.';
-			memcpy(o, f, (size_t)(last - f));
-			o += last - f;
+			for (; f < last; f++) {
+				*o++ = *f;
+				if (digits + fdigits <= MAX_DIGITS)
+					all = all * 10 + (uint64_t)(*f - '0');
+			}
 		}
 	}
+	if (m->kind == KIND_PERCENT && *s == '%')
+		s++;
 	if (*s)
 		return false;
 	*o = '\0';
-	if (m->kind == KIND_COUNT && fraction)
+	if (m->kind == KIND_COUNT && fdigits)
 		return false;
 	if (!m->has_min && !m->has_max)
 		return true;
-	/* whole numbers of up to 15 digits are exact as doubles */
-	out->number = fraction ? strtod(out->text, NULL) : (double)whole;
+	/* Up to 15 significant digits are exact in a double, as is a power
+	 * of ten up to 1e22, and a division is rounded as strtod rounds:
+	 * so the quotient is strtod's double. */
+	static const double tens[MAX_DIGITS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4,
+		1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	if (digits + fdigits <= MAX_DIGITS)
+		out->number = (double)all / tens[fdigits];
+	else
+		out->number = strtod(out->text, NULL);
 	return !(m->has_min && out->number < m->min) &&
 	       !(m->has_max && out->number > m->max);
 }
