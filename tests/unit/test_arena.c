@@ -1,6 +1,9 @@
 /* Unit tests for base/arena: many small strings, freed at once. */
 #include "unit.h"
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "base/arena.h"
 
 static void copies_are_independent(void **state)
@@ -79,6 +82,30 @@ static void string_larger_than_a_block(void **state)
 	arena_free(&a);
 }
 
+/* Records between strings of odd lengths come out aligned, zeroed and
+ * apart, small and larger than a block alike. */
+static void records_are_aligned_zeroed_and_apart(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	enum { N = 3000 };
+	static unsigned char *got[N];
+	static size_t size[N];
+	for (size_t i = 0; i < N; i++) {
+		arena_strndup(&a, "xyz", i % 7);
+		size[i] = i % 500 == 499 ? 100000 : 1 + i % 97;
+		got[i] = arena_alloc(&a, size[i]);
+		assert_int_equal((uintptr_t)got[i] % _Alignof(max_align_t), 0);
+		for (size_t k = 0; k < size[i]; k++)
+			assert_int_equal(got[i][k], 0);
+		memset(got[i], (int)(i % 251) + 1, size[i]);
+	}
+	for (size_t i = 0; i < N; i++)
+		for (size_t k = 0; k < size[i]; k++)
+			assert_int_equal(got[i][k], (int)(i % 251) + 1);
+	arena_free(&a);
+}
+
 static void reusable_after_free(void **state)
 {
 	struct arena a;
@@ -98,6 +125,7 @@ int main(void)
 		cmocka_unit_test(strndup_stops_at_n),
 		cmocka_unit_test(many_strings_across_blocks),
 		cmocka_unit_test(string_larger_than_a_block),
+		cmocka_unit_test(records_are_aligned_zeroed_and_apart),
 		cmocka_unit_test(reusable_after_free),
 	};
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
