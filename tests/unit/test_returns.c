@@ -139,6 +139,31 @@ static void answers_are_copied(void **state)
 	assert_int_equal(ret_accepted(r), 1);
 }
 
+/* A return that answers more than the returns expect keeps every
+ * answer, in order, as its room moves from the arena to the heap (and
+ * a return of no expectation starts on the heap). */
+static void answers_beyond_what_is_expected(void **state)
+{
+	struct world *w = *state;
+	for (size_t expect = 0; expect <= 3; expect += 3) {
+		w->batch.expect = expect;
+		struct ret *r = returns_get(&w->batch, org(w, "HX01"),
+					    w->q3 + (int)expect, "a.csv", 1);
+		char value[16];
+		for (int i = 0; i < 40; i++) {
+			snprintf(value, sizeof(value), "%d", i);
+			ret_add(&w->batch, r, i % 5, i + 2, value, "");
+		}
+		assert_int_equal(r->n, 40);
+		for (int i = 0; i < 40; i++) {
+			snprintf(value, sizeof(value), "%d", i);
+			assert_string_equal(r->e[i].value, value);
+			assert_int_equal(r->e[i].metric, i % 5);
+			assert_int_equal(r->e[i].line, i + 2);
+		}
+	}
+}
+
 static void check_sorts_into_catalogue_order(void **state)
 {
 	struct world *w = *state;
@@ -384,6 +409,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(get_finds_or_creates),
 		TEST(answers_are_copied),
+		TEST(answers_beyond_what_is_expected),
 		TEST(check_sorts_into_catalogue_order),
 		TEST(duplicate_metric_refuses_every_answer),
 		TEST(child_above_parent_refuses_both),

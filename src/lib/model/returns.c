@@ -18,10 +18,11 @@ void returns_init(struct returns *rs, struct arena *arena)
 	rs->arena = arena;
 }
 
+/* Frees what r holds outside the arena. */
 static void ret_free(struct ret *r)
 {
-	free(r->e);
-	free(r);
+	if (r->e_malloced)
+		free(r->e);
 }
 
 void returns_free(struct returns *rs)
@@ -53,7 +54,9 @@ struct ret *returns_get(struct returns *rs, int org, int period,
 	struct ret *r = returns_find(rs, org, period);
 	if (r)
 		return r;
-	r = xcalloc(1, sizeof(*r));
+	/* tens of thousands of returns: they and their answers are kept
+	 * in the arena, and freed with it */
+	r = arena_alloc(rs->arena, sizeof(*r));
 	r->org = org;
 	r->period = period;
 	r->file = arena_strdup(rs->arena, file);
@@ -65,8 +68,22 @@ struct ret *returns_get(struct returns *rs, int org, int period,
 void ret_add(struct returns *rs, struct ret *r, int metric, long line,
 	     const char *value, const char *note)
 {
-	if (r->n == r->cap)
-		GROW(r->e, r->cap, r->n < rs->expect ? rs->expect : r->n + 1);
+	if (r->n == r->cap) {
+		if (!r->cap && rs->expect) {
+			r->e = arena_alloc(rs->arena, rs->expect * sizeof(*r->e));
+			r->cap = rs->expect;
+		} else if (!r->e_malloced) {
+			/* more answers than expected: on to the heap */
+			struct entry *e = xcalloc(2 * r->cap + 1, sizeof(*e));
+			if (r->n)
+				memcpy(e, r->e, r->n * sizeof(*e));
+			r->e = e;
+			r->cap = 2 * r->cap + 1;
+			r->e_malloced = true;
+		} else {
+			GROW(r->e, r->cap, r->n + 1);
+		}
+	}
 	struct entry *e = &r->e[r->n++];
 	e->metric = metric;
 	e->line = (int32_t)line;
@@ -150,7 +167,11 @@ static struct entry *entry_of(struct ret *r, int metric)
 static void check_parents(struct ret *r, const struct catalogue *cat,
 			  const char *org, struct diags *d)
 {
-	const char **refused = xcalloc(r->n, sizeof(char *));
+	/* the values refused here, by answer: on the stack for a return
+	 * of the usual size */
+	const char *few[64] = { 0 };
+	const char **refused = r->n <= 64 ? few
+					  : xcalloc(r->n, sizeof(char *));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct metric *m = &cat->metrics[r->e[i].metric];
 		if (m->parent < 0 || !r->e[i].value)
@@ -170,7 +191,8 @@ static void check_parents(struct ret *r, const struct catalogue *cat,
 		p->value = NULL;
 		r->e[i].value = NULL;
 	}
-	free(refused);
+	if (refused != few)
+		free(refused);
 }
 
 void returns_check(struct returns *batch, const struct catalogue *cat,

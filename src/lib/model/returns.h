@@ -31,8 +31,9 @@ struct ret {
 	int period;
 	const char *file;
 	long line;           /* first row of this return in file */
-	struct entry *e;
-	size_t n, cap;
+	struct entry *e;     /* in the arena, until it outgrows what */
+	size_t n, cap;       /* the returns expect (then malloc'd) */
+	bool e_malloced;
 	bool rejected;       /* refused as a conflicting duplicate */
 	bool refused;        /* its file could not be read as a return */
 };
@@ -41,7 +42,8 @@ struct returns {
 	struct ret **items;
 	size_t len, cap;
 	struct intmap index; /* (org, period) -> item */
-	struct arena *arena; /* owns every string; shared by batches */
+	struct arena *arena; /* owns every string and return; shared by
+				batches */
 	size_t expect;       /* answers a return is made room for at once
 				(0: it grows as they come) */
 };
