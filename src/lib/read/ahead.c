@@ -55,7 +55,7 @@ static void *work(void *arg)
 		enum csvin_status st = CSVIN_RECORD;
 		while (st == CSVIN_RECORD &&
 		       recbatch_len(&s->b) < BATCH_RECORDS &&
-		       s->b.f.bytes.len < BATCH_BYTES)
+		       s->b.bytes.len < BATCH_BYTES)
 			st = recbatch_read(&s->b, a->read, a->src, &a->wd);
 		pthread_mutex_lock(&a->mu);
 		s->full = 1;

@@ -68,12 +68,13 @@ struct csvin {
 	size_t convcap;
 
 	struct csv_parser parser;
-	struct fields own;
-	struct fields *fs;      /* where values go: own, emptied for each
-				   record, or a part's caller's */
-	size_t rec_first;       /* where this record's bytes begin in fs */
-	size_t rec_field;       /* and its first value */
-	size_t kept_n, kept_bytes; /* fs up to the last record given */
+	struct buf own;
+	struct buf *fb;         /* where values go, each followed by a NUL:
+				   own, emptied for each record, or a part's
+				   caller's */
+	size_t rec_first;       /* where this record's values begin in fb */
+	size_t nfields;         /* how many it has */
+	size_t kept;            /* fb's bytes up to the last record given */
 	char **ptrs;
 	size_t capptrs;
 	int field_too_long, too_many_fields, row_done;
@@ -101,8 +102,8 @@ static struct csvin *reader_new(const char *name,
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	buf_init(&r->carry);
-	fields_init(&r->own);
-	r->fs = &r->own;
+	buf_init(&r->own);
+	r->fb = &r->own;
 	if (csv_init(&r->parser, OPTIONS))
 		abort();
 	return r;
@@ -127,7 +128,7 @@ void csvin_close(struct csvin *r)
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
 	buf_free(&r->carry);
-	fields_free(&r->own);
+	buf_free(&r->own);
 	free(r->conv);
 	free(r->ptrs);
 	if (!r->borrowed)
@@ -261,11 +262,18 @@ static void on_field(void *s, size_t len, void *data)
 	struct csvin *r = data;
 	if (len > r->lim.max_field)
 		r->field_too_long = 1;
-	if (r->fs->n - r->rec_field >= r->lim.max_fields) {
+	if (r->nfields >= r->lim.max_fields) {
 		r->too_many_fields = 1;
 		return;
 	}
-	fields_add(r->fs, s, len);
+	r->nfields++;
+	struct buf *fb = r->fb;
+	if (fb->len + len + 1 >= fb->cap)
+		buf_grow(fb, len + 1);
+	if (len)
+		memcpy(fb->s + fb->len, s, len);
+	fb->len += len;
+	fb->s[fb->len++] = '\0';
 }
 
 static void on_row(int c, void *data)
@@ -378,10 +386,9 @@ static void start_record(struct csvin *r, const char *s, size_t len)
 	r->delim = delimiter_of(r, s, len);
 	csv_set_delim(&r->parser, (unsigned char)r->delim);
 	/* what a record left out put there is dropped */
-	r->fs->n = r->kept_n;
-	r->fs->bytes.len = r->kept_bytes;
-	r->rec_first = r->fs->bytes.len;
-	r->rec_field = r->fs->n;
+	r->fb->len = r->kept;
+	r->rec_first = r->kept;
+	r->nfields = 0;
 	r->row_done = r->field_too_long = r->too_many_fields = 0;
 }
 
@@ -451,21 +458,20 @@ static int finish_record(struct csvin *r, struct csvrec *rec)
 					   : r->lim.max_fields);
 		return 0;
 	}
-	struct fields *fs = r->fs;
-	rec->n = fs->n - r->rec_field;
+	rec->n = r->nfields;
 	rec->line = r->rec_line;
 	rec->delim = r->delim;
-	rec->bytes = fs->bytes.len - r->rec_first;
-	if (fs != &r->own) {
-		/* the caller's: it knows where to find them */
+	rec->bytes = r->fb->len - r->rec_first;
+	if (r->fb != &r->own) {
+		/* the caller's: the record is the last bytes there */
 		rec->fields = NULL;
-		r->kept_n = fs->n;
-		r->kept_bytes = fs->bytes.len;
+		r->kept = r->fb->len;
 		return 1;
 	}
 	GROW(r->ptrs, r->capptrs, rec->n);
-	for (size_t i = 0; i < rec->n; i++)
-		r->ptrs[i] = fs->bytes.s + fs->offs[r->rec_field + i];
+	const char *p = r->fb->s + r->rec_first;
+	for (size_t i = 0; i < rec->n; i++, p += strlen(p) + 1)
+		r->ptrs[i] = (char *)p;
 	rec->fields = r->ptrs;
 	return 1;
 }
@@ -623,7 +629,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 
 struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 			size_t len, int last, struct diags *d,
-			struct fields *fields)
+			struct buf *fields)
 {
 	struct csvin_limits lim = r->lim;
 	lim.read_ahead = 0;
@@ -635,9 +641,8 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 	p->locked = r->locked;
 	p->part = !last;
 	if (fields) {
-		p->fs = fields;
-		p->kept_n = fields->n;
-		p->kept_bytes = fields->bytes.len;
+		p->fb = fields;
+		p->kept = fields->len;
 	}
 	return p;
 }

@@ -11,8 +11,8 @@
 #ifndef PLEDGE_CSVIN_PART_H
 #define PLEDGE_CSVIN_PART_H
 
+#include "../base/buf.h"
 #include "csvin.h"
-#include "fields.h"
 
 /* Encodings, as csvin_encoding gives them. */
 enum { CSVIN_ENC_UNKNOWN, CSVIN_ENC_UTF8, CSVIN_ENC_CP1252 };
@@ -22,12 +22,13 @@ enum { CSVIN_ENC_UNKNOWN, CSVIN_ENC_UTF8, CSVIN_ENC_CP1252 };
  * adding problems to d. last: the part ends the file (else the reader
  * ends at the part's end, and csvin_part_end says whether a record was
  * open there). fields, when not NULL, is where the records' values are
- * added, never emptied by the reader (so the caller can keep them
- * without a copy: see recbatch); a record it gives then has no fields
- * pointers, only n: its values are the last n added. */
+ * added, each followed by a NUL, never emptied by the reader (so the
+ * caller can keep them without a copy: see recbatch); a record it gives
+ * then has no fields pointers: its n values are the last rec.bytes
+ * bytes there. */
 struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 			 size_t len, int last, struct diags *d,
-			 struct fields *fields);
+			 struct buf *fields);
 
 /* After a part reader's end: 1 when no record was open at the end,
  * else 0; the encoding it settled on (CSVIN_ENC_*), and its lines. */

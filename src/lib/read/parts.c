@@ -114,7 +114,7 @@ static void read_one_part(struct parts *ps, size_t k, struct part *pt)
 		diags_init(&wd);
 		struct csvin *p = csvin_part(ps->r, bytes, len,
 					     k + 1 == ps->nparts, &wd,
-					     &pt->b.f);
+					     &pt->b.bytes);
 		while (recbatch_read(&pt->b, read_part, p, &wd) ==
 		       CSVIN_RECORD)
 			;

@@ -5,35 +5,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What read gave for one call. */
+/* What read gave for one call: kept small, as there is one for every
+ * record of a large file. */
 struct recbatch_entry {
-	enum csvin_status status;
 	long line;
+	size_t first;           /* its values: from bytes.s + first, */
+	size_t bytes;           /* in these many bytes, */
+	size_t n;               /* these many, one after another */
+	unsigned diag, ndiag;   /* the diagnostics before it */
+	unsigned char status;   /* enum csvin_status */
+	unsigned char flag;
 	char delim;
-	int flag;
-	size_t field, n;        /* its fields: offs[field..field+n), */
-	size_t bytes;           /* in these many bytes */
-	size_t diag, ndiag;     /* the diagnostics before it */
 };
 
 void recbatch_init(struct recbatch *b)
 {
 	memset(b, 0, sizeof(*b));
-	fields_init(&b->f);
+	buf_init(&b->bytes);
 }
 
 void recbatch_clear(struct recbatch *b)
 {
 	for (size_t i = 0; i < b->nd; i++)
 		diag_free(&b->diags[i]);
-	fields_clear(&b->f);
+	buf_reset(&b->bytes);
 	b->ne = b->nd = 0;
 }
 
 void recbatch_free(struct recbatch *b)
 {
 	recbatch_clear(b);
-	fields_free(&b->f);
+	buf_free(&b->bytes);
 	free(b->e);
 	free(b->diags);
 	free(b->ptrs);
@@ -50,14 +52,13 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 {
 	struct csvrec rec = { 0 };
 	int flag = 0;
-	size_t first = b->f.n;
 	enum csvin_status st = read(src, &rec, wd, &flag);
 	GROW(b->e, b->cape, b->ne + 1);
 	struct recbatch_entry *e = &b->e[b->ne++];
 	*e = (struct recbatch_entry){ .status = st, .line = rec.line,
 				      .delim = rec.delim, .flag = flag,
-				      .field = first, .diag = b->nd,
-				      .ndiag = wd->len };
+				      .diag = (unsigned)b->nd,
+				      .ndiag = (unsigned)wd->len };
 	if (wd->len) {
 		GROW(b->diags, b->capd, b->nd + wd->len);
 		memcpy(b->diags + b->nd, wd->items,
@@ -70,19 +71,14 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 	e->n = rec.n;
 	e->bytes = rec.bytes;
 	if (!rec.fields) {
-		/* the reader added them to b->f: the last n there */
-		e->field = b->f.n - rec.n;
+		/* the reader added them to b->bytes: the last there */
+		e->first = b->bytes.len - rec.bytes;
 		return st;
 	}
-	if (!rec.n)
-		return st;
 	/* the values lie one after another from the first: one copy */
-	const char *base = rec.fields[0];
-	size_t at = b->f.bytes.len;
-	buf_add(&b->f.bytes, base, rec.bytes);
-	GROW(b->f.offs, b->f.cap, b->f.n + rec.n);
-	for (size_t i = 0; i < rec.n; i++)
-		b->f.offs[b->f.n++] = at + (size_t)(rec.fields[i] - base);
+	e->first = b->bytes.len;
+	if (rec.n)
+		buf_add(&b->bytes, rec.fields[0], rec.bytes);
 	return st;
 }
 
@@ -101,9 +97,12 @@ enum csvin_status recbatch_give(struct recbatch *b, size_t i,
 	*flag = e->flag;
 	if (e->status != CSVIN_RECORD)
 		return e->status;
-	GROW(b->ptrs, b->capptrs, e->n);
-	for (size_t k = 0; k < e->n; k++)
-		b->ptrs[k] = b->f.bytes.s + b->f.offs[e->field + k];
+	if (e->n > b->capptrs)
+		GROW(b->ptrs, b->capptrs, e->n);
+	/* each value ends at its NUL (a file with a NUL in it is refused) */
+	char *p = b->bytes.s + e->first;
+	for (size_t k = 0; k < e->n; k++, p += strlen(p) + 1)
+		b->ptrs[k] = p;
 	rec->fields = b->ptrs;
 	rec->n = e->n;
 	rec->line = e->line + lines;

@@ -9,8 +9,8 @@
 #ifndef PLEDGE_RECBATCH_H
 #define PLEDGE_RECBATCH_H
 
+#include "../base/buf.h"
 #include "csvin.h"
-#include "fields.h"
 
 /* Reads the next record from src into rec (its fields laid out one
  * after another, rec->bytes long), adding problems to d, and says in
@@ -20,7 +20,8 @@ typedef enum csvin_status recbatch_read_fn(void *src, struct csvrec *rec,
 					   struct diags *d, int *flag);
 
 struct recbatch {
-	struct fields f;        /* the records' values */
+	struct buf bytes;       /* the records' values, each followed by a
+				   NUL, one record after another */
 	struct recbatch_entry *e;
 	size_t ne, cape;
 	struct diag *diags;     /* moved on as they are given */
@@ -35,8 +36,8 @@ void recbatch_free(struct recbatch *b);
 
 /* Calls read once and keeps what it gave, taking the diagnostics it
  * added to wd (wd is left empty). The values are copied, unless read
- * added them to b->f itself (and gave a record with no fields pointers).
- * Returns read's status. */
+ * added them to b->bytes itself (and gave a record with no fields
+ * pointers). Returns read's status. */
 enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 				void *src, struct diags *wd);
 
