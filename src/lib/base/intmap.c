@@ -5,15 +5,13 @@
 
 void intmap_init(struct intmap *m)
 {
-	m->keys = NULL;
-	m->vals = NULL;
+	m->slots = NULL;
 	m->cap = m->len = 0;
 }
 
 void intmap_free(struct intmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	intmap_init(m);
 }
 
@@ -30,10 +28,11 @@ long intmap_get(const struct intmap *m, uint64_t key)
 	if (!m->cap)
 		return -1;
 	for (size_t i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->vals[i])
+		const struct intmap_slot *s = &m->slots[i];
+		if (!s->val)
 			return -1;
-		if (m->keys[i] == key)
-			return (long)(m->vals[i] - 1);
+		if (s->key == key)
+			return (long)(s->val - 1);
 	}
 }
 
@@ -41,14 +40,12 @@ static void rehash(struct intmap *m)
 {
 	struct intmap old = *m;
 	m->cap = old.cap ? old.cap * 2 : 64;
-	m->keys = xcalloc(m->cap, sizeof(uint64_t));
-	m->vals = xcalloc(m->cap, sizeof(size_t));
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
 	m->len = 0;
 	for (size_t i = 0; i < old.cap; i++)
-		if (old.vals[i])
-			intmap_put(m, old.keys[i], old.vals[i] - 1);
-	free(old.keys);
-	free(old.vals);
+		if (old.slots[i].val)
+			intmap_put(m, old.slots[i].key, old.slots[i].val - 1);
+	free(old.slots);
 }
 
 void intmap_put(struct intmap *m, uint64_t key, size_t val)
@@ -56,10 +53,10 @@ void intmap_put(struct intmap *m, uint64_t key, size_t val)
 	if ((m->len + 1) * 4 > m->cap * 3)
 		rehash(m);
 	size_t i = slot_of(key, m->cap);
-	while (m->vals[i] && m->keys[i] != key)
+	while (m->slots[i].val && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
-	if (!m->vals[i])
+	if (!m->slots[i].val)
 		m->len++;
-	m->keys[i] = key;
-	m->vals[i] = val + 1;
+	m->slots[i].key = key;
+	m->slots[i].val = val + 1;
 }

@@ -5,9 +5,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct intmap_slot {
+	uint64_t key;
+	size_t val;     /* index + 1; 0 marks an empty slot */
+};
+
 struct intmap {
-	uint64_t *keys;
-	size_t *vals;   /* index + 1; 0 marks an empty slot */
+	struct intmap_slot *slots;  /* key and value side by side: a look-up
+				       touches one cache line */
 	size_t cap, len;
 };
 
