@@ -386,6 +386,30 @@ static void sort_by_period_then_org_id(void **state)
 				 "2026-Q3/HX01 2026-Q3/HX02 2027-Q1/HX01 ");
 }
 
+/* Quarters decades apart: sorted by comparison, not by place. */
+static void sort_quarters_far_apart(void **state)
+{
+	struct world *w = *state;
+	static const struct { const char *id, *period; } order[] = {
+		{ "HX02", "2026-Q3" }, { "HX03", "1990-Q1" },
+		{ "HX01", "2026-Q3" }, { "HX01", "1990-Q1" } };
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++)
+		returns_get(&w->all, org(w, order[i].id),
+			    period_parse(order[i].period), "x.csv", 1);
+	returns_sort(&w->all, &w->roster);
+	char got[256] = "";
+	for (size_t i = 0; i < w->all.len; i++) {
+		const struct ret *r = w->all.items[i];
+		char p[PERIOD_TEXT];
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s/%s ",
+			 period_format(r->period, p),
+			 w->roster.orgs[r->org].id);
+		assert_ptr_equal(returns_find(&w->all, r->org, r->period), r);
+	}
+	assert_string_equal(got, "1990-Q1/HX01 1990-Q1/HX03 "
+				 "2026-Q3/HX01 2026-Q3/HX02 ");
+}
+
 static void many_returns_stay_findable(void **state)
 {
 	struct world *w = *state;
@@ -423,6 +447,7 @@ int main(void)
 		TEST(refused_file_gives_way),
 		TEST(refused_return_counts_nothing),
 		TEST(sort_by_period_then_org_id),
+		TEST(sort_quarters_far_apart),
 		TEST(many_returns_stay_findable),
 	};
 	return cmocka_run_group_tests_name("returns", tests, NULL, NULL);

@@ -68,13 +68,25 @@ void ingest_finish(struct ingest *in)
 			note_period(in, in->all.items[i]->period);
 	if (in->nperiods > 1)
 		qsort(in->periods, in->nperiods, sizeof(int), int_cmp);
+	/* which organisations sent a return for each quarter checked: one
+	 * pass over the returns, not a look-up for every pair */
+	size_t norgs = in->roster.len;
+	unsigned char *sent = xcalloc(in->nperiods * norgs + 1, 1);
+	for (size_t i = 0; i < in->all.len; i++) {
+		const struct ret *r = in->all.items[i];
+		const int *k = bsearch(&r->period, in->periods, in->nperiods,
+				       sizeof(int), int_cmp);
+		if (k)
+			sent[(size_t)(k - in->periods) * norgs +
+			     (size_t)r->org] = 1;
+	}
 	for (size_t k = 0; k < in->nperiods; k++) {
 		int p = in->periods[k];
 		char text[PERIOD_TEXT];
 		period_format(p, text);
-		for (size_t i = 0; i < in->roster.len; i++) {
+		for (size_t i = 0; i < norgs; i++) {
 			const struct org *o = &in->roster.orgs[i];
-			if (!org_owes(o, p) || returns_find(&in->all, (int)i, p))
+			if (!org_owes(o, p) || sent[k * norgs + i])
 				continue;
 			diag_add(&in->d, SEV_WARNING, in->roster.path, o->line,
 				 o->id, NULL, "missing-return",
@@ -82,6 +94,7 @@ void ingest_finish(struct ingest *in)
 				 "received", o->id, o->name, text);
 		}
 	}
+	free(sent);
 	returns_sort(&in->all, &in->roster);
 }
 

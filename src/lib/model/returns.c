@@ -52,8 +52,13 @@ struct ret *returns_get(struct returns *rs, int org, int period,
 			const char *file, long line)
 {
 	struct ret *r = returns_find(rs, org, period);
-	if (r)
-		return r;
+	return r ? r : returns_new(rs, org, period, file, line);
+}
+
+struct ret *returns_new(struct returns *rs, int org, int period,
+			const char *file, long line)
+{
+	struct ret *r;
 	/* tens of thousands of returns: they and their answers are kept
 	 * in the arena, and freed with it */
 	r = arena_alloc(rs->arena, sizeof(*r));
@@ -279,6 +284,20 @@ static void merge_one(struct returns *all, struct ret *r,
 void returns_merge(struct returns *all, struct returns *batch,
 		   const struct roster *roster, struct diags *d)
 {
+	if (!all->len) {
+		/* the first file's returns are all new: taken as they are */
+		struct returns t = *all;
+		all->items = batch->items;
+		all->len = batch->len;
+		all->cap = batch->cap;
+		all->index = batch->index;
+		batch->items = t.items;
+		batch->cap = t.cap;
+		batch->index = t.index;
+		batch->len = 0;
+		intmap_free(&batch->index);
+		return;
+	}
 	for (size_t i = 0; i < batch->len; i++)
 		merge_one(all, batch->items[i], roster, d);
 	batch->len = 0;
@@ -304,6 +323,41 @@ static int by_period_org(const void *a, const void *b)
 	return (rx > ry) - (rx < ry);
 }
 
+/* Sorts all by period and org rank by putting each return straight in
+ * its place (there is one return per organisation and quarter), when
+ * the quarters span few enough places; returns 0 when they do not. */
+static int place_in_order(struct returns *all, size_t norgs, const int *rank)
+{
+	if (!norgs)
+		return 0;
+	int lo = all->items[0]->period, hi = lo;
+	for (size_t i = 1; i < all->len; i++) {
+		int p = all->items[i]->period;
+		lo = p < lo ? p : lo;
+		hi = p > hi ? p : hi;
+	}
+	size_t places = ((size_t)(hi - lo) + 1) * norgs;
+	if (places / norgs != (size_t)(hi - lo) + 1 || places > 4 * all->len)
+		return 0;
+	struct ret **at = xcalloc(places, sizeof(*at));
+	for (size_t i = 0; i < all->len; i++) {
+		struct ret *r = all->items[i];
+		struct ret **slot = &at[(size_t)(r->period - lo) * norgs +
+					(size_t)rank[r->org]];
+		if (*slot) {  /* never so; but then sorting decides */
+			free(at);
+			return 0;
+		}
+		*slot = r;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < places; k++)
+		if (at[k])
+			all->items[n++] = at[k];
+	free(at);
+	return 1;
+}
+
 void returns_sort(struct returns *all, const struct roster *roster)
 {
 	/* org_ids are ranked once, so returns compare by number */
@@ -317,13 +371,13 @@ void returns_sort(struct returns *all, const struct roster *roster)
 		qsort(order, n, sizeof(int), by_id);
 	for (size_t i = 0; i < n; i++)
 		sort_rank[order[i]] = (int)i;
-	if (all->len > 1)
+	if (all->len > 1 && !place_in_order(all, n, sort_rank))
 		qsort(all->items, all->len, sizeof(*all->items), by_period_org);
 	free(order);
 	free(sort_rank);
 	sort_rank = NULL;
 	sort_roster = NULL;
-	intmap_free(&all->index);
+	/* the same keys, at new places */
 	for (size_t i = 0; i < all->len; i++)
 		intmap_put(&all->index,
 			   key_of(all->items[i]->org, all->items[i]->period), i);

@@ -57,6 +57,10 @@ void returns_free(struct returns *rs);
 struct ret *returns_get(struct returns *rs, int org, int period,
 			const char *file, long line);
 
+/* A new return of org for period in rs, which has none yet. */
+struct ret *returns_new(struct returns *rs, int org, int period,
+			const char *file, long line);
+
 /* The return of org for period, or NULL. */
 struct ret *returns_find(const struct returns *rs, int org, int period);
 

@@ -245,7 +245,8 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 	struct ret *last = rf->last_ret;
 	if (last && last->org == org && last->period == period)
 		return last;
-	if (!returns_find(rf->batch, org, period)) {
+	struct ret *r = returns_find(rf->batch, org, period);
+	if (!r) {
 		const struct org *o = &rf->o->roster->orgs[org];
 		if (!org_owes(o, period)) {
 			char p[PERIOD_TEXT], j[PERIOD_TEXT], l[PERIOD_TEXT];
@@ -259,10 +260,10 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 				 o->left != PERIOD_NONE ? " and left in " : "",
 				 o->left != PERIOD_NONE ? l : "");
 		}
+		r = returns_new(rf->batch, org, period, rf->t->name,
+				row->line);
 	}
-	rf->last_ret = returns_get(rf->batch, org, period, rf->t->name,
-				   row->line);
-	return rf->last_ret;
+	return rf->last_ret = r;
 }
 
 /* Whether value and note look like one number ("1,234") that was split
