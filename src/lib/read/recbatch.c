@@ -2,6 +2,7 @@
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,9 +11,10 @@
 struct recbatch_entry {
 	long line;
 	size_t first;           /* its values: from bytes.s + first, */
-	size_t bytes;           /* in these many bytes, */
-	size_t n;               /* these many, one after another */
-	unsigned diag, ndiag;   /* the diagnostics before it */
+	uint32_t n;             /* these many, one after another (a record
+				   has fewer values than its file has bytes,
+				   and lim.max_file is under 4 GiB) */
+	uint32_t diag, ndiag;   /* the diagnostics before it */
 	unsigned char status;   /* enum csvin_status */
 	unsigned char flag;
 	char delim;
@@ -57,8 +59,8 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 	struct recbatch_entry *e = &b->e[b->ne++];
 	*e = (struct recbatch_entry){ .status = st, .line = rec.line,
 				      .delim = rec.delim, .flag = flag,
-				      .diag = (unsigned)b->nd,
-				      .ndiag = (unsigned)wd->len };
+				      .diag = (uint32_t)b->nd,
+				      .ndiag = (uint32_t)wd->len };
 	if (wd->len) {
 		GROW(b->diags, b->capd, b->nd + wd->len);
 		memcpy(b->diags + b->nd, wd->items,
@@ -68,8 +70,7 @@ enum csvin_status recbatch_read(struct recbatch *b, recbatch_read_fn *read,
 	}
 	if (st != CSVIN_RECORD)
 		return st;
-	e->n = rec.n;
-	e->bytes = rec.bytes;
+	e->n = (uint32_t)rec.n;
 	if (!rec.fields) {
 		/* the reader added them to b->bytes: the last there */
 		e->first = b->bytes.len - rec.bytes;
@@ -100,13 +101,13 @@ enum csvin_status recbatch_give(struct recbatch *b, size_t i,
 	if (e->n > b->capptrs)
 		GROW(b->ptrs, b->capptrs, e->n);
 	/* each value ends at its NUL (a file with a NUL in it is refused) */
-	char *p = b->bytes.s + e->first;
+	char *start = b->bytes.s + e->first, *p = start;
 	for (size_t k = 0; k < e->n; k++, p += strlen(p) + 1)
 		b->ptrs[k] = p;
 	rec->fields = b->ptrs;
 	rec->n = e->n;
 	rec->line = e->line + lines;
 	rec->delim = e->delim;
-	rec->bytes = e->bytes;
+	rec->bytes = (size_t)(p - start);
 	return CSVIN_RECORD;
 }
