@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #define WINDOW 4                /* parts read or held at a time */
-#define WORKERS 2
+#define MAX_WORKERS 3          /* one for each other processor */
 #define LINE 64                 /* a cache line (see ahead.c) */
 
 enum { FREE, BUSY, DONE };
@@ -34,7 +34,7 @@ struct parts {
 	long long part_bytes;
 	size_t nparts;
 	size_t max_line;            /* a longer line is not cut for */
-	pthread_t thread[WORKERS];
+	pthread_t thread[MAX_WORKERS];
 	int nthreads;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -190,7 +190,11 @@ struct parts *parts_start(struct csvin *r, int fd, long long from,
 		return NULL;
 	}
 	pthread_cond_init(&ps->cv, NULL);
-	for (int i = 0; i < WORKERS; i++)
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int workers = 1;
+	if (cpus > 2)
+		workers = cpus - 1 > MAX_WORKERS ? MAX_WORKERS : (int)cpus - 1;
+	for (int i = 0; i < workers; i++)
 		if (pthread_create(&ps->thread[ps->nthreads], NULL, work,
 				   ps) == 0)
 			ps->nthreads++;
@@ -225,8 +229,23 @@ static int take_part(struct parts *ps)
 {
 	struct part *pt = &ps->slot[ps->cur % WINDOW];
 	pthread_mutex_lock(&ps->mu);
-	while (pt->state != DONE)
+	while (pt->state != DONE) {
+		/* Rather than wait, read the next part no worker has begun
+		 * (perhaps this one): then the caller and a worker each keep
+		 * a processor busy, and no more threads than processors run */
+		if (ps->next < ps->nparts && ps->next < ps->cur + WINDOW) {
+			size_t k = ps->next++;
+			struct part *own = &ps->slot[k % WINDOW];
+			own->state = BUSY;
+			pthread_mutex_unlock(&ps->mu);
+			read_one_part(ps, k, own);
+			pthread_mutex_lock(&ps->mu);
+			own->state = DONE;
+			pthread_cond_broadcast(&ps->cv);
+			continue;
+		}
 		pthread_cond_wait(&ps->cv, &ps->mu);
+	}
 	pthread_mutex_unlock(&ps->mu);
 	int last = ps->cur + 1 == ps->nparts;
 	if (pt->whole && (pt->clean || last) &&

@@ -1,10 +1,13 @@
-/* parts: a large file read in parts on two threads, given back in order.
+/* parts: a large file read in parts on several threads, given back in
+ * order.
  *
  * libcsv reads one byte after another, and splitting a large file into
  * records is most of the work of the programs that read one. A regular
- * file is cut at line ends into parts of about lim.part_bytes; two
- * worker threads read whole parts at once, each with its own reader, and
- * parts_next gives the records back in the file's order with the lines
+ * file is cut at line ends into parts of about lim.part_bytes; worker
+ * threads (one for each processor but the caller's) read whole parts at
+ * once, each with its own reader, as does the caller when it would
+ * otherwise wait for one; parts_next gives the records back in the
+ * file's order with the lines
  * and diagnostics the file's own reader would have given. A part is only
  * used once the part before it is known to have ended between records
  * (a quoted value may hold line breaks) and in the same encoding; when
