@@ -82,10 +82,15 @@ static void utf8_refuses_broken_sequences(void **state)
 
 static void non_ascii_is_seen(void **state)
 {
-	assert_false(has_non_ascii("plain, text\r\n", 13));
-	assert_true(has_non_ascii("\xA3", 1));
-	assert_true(has_non_ascii("caf\xC3\xA9", 5));
-	assert_false(has_non_ascii("caf\xC3\xA9", 3)); /* length counts */
+	struct line_facts f;
+	line_describe("plain, text\r\n", 13, &f);
+	assert_false(f.non_ascii);
+	line_describe("\xA3", 1, &f);
+	assert_true(f.non_ascii);
+	line_describe("caf\xC3\xA9", 5, &f);
+	assert_true(f.non_ascii);
+	line_describe("caf\xC3\xA9", 3, &f); /* length counts */
+	assert_false(f.non_ascii);
 }
 
 static void scan_finds_line_ends(void **state)

@@ -2,7 +2,6 @@
 #include "xalloc.h"
 
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
 
 bool utf8_valid(const char *str, size_t len, size_t *bad)
@@ -70,21 +69,6 @@ unsigned long utf8_next(const char **s)
 		return 0xFFFD;
 	*s += n;
 	return c;
-}
-
-bool has_non_ascii(const char *s, size_t len)
-{
-	/* eight bytes at a time: every line of every file passes here */
-	uint64_t any = 0;
-	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		any |= w;
-	}
-	for (; i < len; i++)
-		any |= (unsigned char)s[i];
-	return (any & 0x8080808080808080u) != 0;
 }
 
 #ifdef __SSE2__

@@ -16,9 +16,6 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
  * the terminating NUL. */
 unsigned long utf8_next(const char **s);
 
-/* True when some byte of s[0..len) is 0x80 or above. */
-bool has_non_ascii(const char *s, size_t len);
-
 /* What a CSV reader needs to know of a line before parsing it. */
 struct line_facts {
 	size_t quotes;   /* '"' characters */
