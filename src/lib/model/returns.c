@@ -174,9 +174,11 @@ static void check_parents(struct ret *r, const struct catalogue *cat,
 {
 	/* the values refused here, by answer: on the stack for a return
 	 * of the usual size */
-	const char *few[64] = { 0 };
+	const char *few[64];
 	const char **refused = r->n <= 64 ? few
 					  : xcalloc(r->n, sizeof(char *));
+	if (refused == few)
+		memset(few, 0, r->n * sizeof(*few));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct metric *m = &cat->metrics[r->e[i].metric];
 		if (m->parent < 0 || !r->e[i].value)
