@@ -125,25 +125,30 @@ static void read_one_part(struct parts *ps, size_t k, struct part *pt)
 	}
 }
 
+/* With mu held: reads the next part no one has begun, when the window
+ * has room for it, and returns 1; else 0. */
+static int read_next_part(struct parts *ps)
+{
+	if (ps->next >= ps->nparts || ps->next >= ps->cur + WINDOW)
+		return 0;
+	size_t k = ps->next++;
+	struct part *pt = &ps->slot[k % WINDOW];
+	pt->state = BUSY;
+	pthread_mutex_unlock(&ps->mu);
+	read_one_part(ps, k, pt);
+	pthread_mutex_lock(&ps->mu);
+	pt->state = DONE;
+	pthread_cond_broadcast(&ps->cv);
+	return 1;
+}
+
 static void *work(void *arg)
 {
 	struct parts *ps = arg;
 	pthread_mutex_lock(&ps->mu);
-	for (;;) {
-		while (!ps->stop && ps->next < ps->nparts &&
-		       ps->next >= ps->cur + WINDOW)
+	while (!ps->stop && ps->next < ps->nparts)
+		if (!read_next_part(ps))
 			pthread_cond_wait(&ps->cv, &ps->mu);
-		if (ps->stop || ps->next >= ps->nparts)
-			break;
-		size_t k = ps->next++;
-		struct part *pt = &ps->slot[k % WINDOW];
-		pt->state = BUSY;
-		pthread_mutex_unlock(&ps->mu);
-		read_one_part(ps, k, pt);
-		pthread_mutex_lock(&ps->mu);
-		pt->state = DONE;
-		pthread_cond_broadcast(&ps->cv);
-	}
 	pthread_mutex_unlock(&ps->mu);
 	return NULL;
 }
@@ -229,23 +234,12 @@ static int take_part(struct parts *ps)
 {
 	struct part *pt = &ps->slot[ps->cur % WINDOW];
 	pthread_mutex_lock(&ps->mu);
-	while (pt->state != DONE) {
-		/* Rather than wait, read the next part no worker has begun
-		 * (perhaps this one): then the caller and a worker each keep
-		 * a processor busy, and no more threads than processors run */
-		if (ps->next < ps->nparts && ps->next < ps->cur + WINDOW) {
-			size_t k = ps->next++;
-			struct part *own = &ps->slot[k % WINDOW];
-			own->state = BUSY;
-			pthread_mutex_unlock(&ps->mu);
-			read_one_part(ps, k, own);
-			pthread_mutex_lock(&ps->mu);
-			own->state = DONE;
-			pthread_cond_broadcast(&ps->cv);
-			continue;
-		}
-		pthread_cond_wait(&ps->cv, &ps->mu);
-	}
+	/* Rather than wait, read the next part no worker has begun (perhaps
+	 * this one): then the caller and a worker each keep a processor
+	 * busy, and no more threads than processors run. */
+	while (pt->state != DONE)
+		if (!read_next_part(ps))
+			pthread_cond_wait(&ps->cv, &ps->mu);
 	pthread_mutex_unlock(&ps->mu);
 	int last = ps->cur + 1 == ps->nparts;
 	if (pt->whole && (pt->clean || last) &&
