@@ -361,16 +361,15 @@ static void refused_return_counts_nothing(void **state)
 	assert_int_equal(ret_accepted(r), 0);
 }
 
-static void sort_by_period_then_org_id(void **state)
+/* Adds returns (org_id, period) to w->all, sorts them, and checks the
+ * order they come in ("period/org_id " each) and that the index follows
+ * it. */
+static void expect_sorted(struct world *w, const char *const (*order)[2],
+			  size_t n, const char *want)
 {
-	struct world *w = *state;
-	static const struct { const char *id, *period; } order[] = {
-		{ "HX02", "2026-Q3" }, { "HX03", "2026-Q2" },
-		{ "HX01", "2026-Q3" }, { "HX01", "2026-Q2" },
-		{ "HX03", "2025-Q4" }, { "HX01", "2027-Q1" } };
-	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++)
-		returns_get(&w->all, org(w, order[i].id),
-			    period_parse(order[i].period), "x.csv", 1);
+	for (size_t i = 0; i < n; i++)
+		returns_get(&w->all, org(w, order[i][0]),
+			    period_parse(order[i][1]), "x.csv", 1);
 	returns_sort(&w->all, &w->roster);
 	char got[256] = "";
 	for (size_t i = 0; i < w->all.len; i++) {
@@ -379,35 +378,30 @@ static void sort_by_period_then_org_id(void **state)
 		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s/%s ",
 			 period_format(r->period, p),
 			 w->roster.orgs[r->org].id);
-		/* the index follows the new order */
 		assert_ptr_equal(returns_find(&w->all, r->org, r->period), r);
 	}
-	assert_string_equal(got, "2025-Q4/HX03 2026-Q2/HX01 2026-Q2/HX03 "
-				 "2026-Q3/HX01 2026-Q3/HX02 2027-Q1/HX01 ");
+	assert_string_equal(got, want);
+}
+
+static void sort_by_period_then_org_id(void **state)
+{
+	static const char *const order[][2] = {
+		{ "HX02", "2026-Q3" }, { "HX03", "2026-Q2" },
+		{ "HX01", "2026-Q3" }, { "HX01", "2026-Q2" },
+		{ "HX03", "2025-Q4" }, { "HX01", "2027-Q1" } };
+	expect_sorted(*state, order, sizeof(order) / sizeof(*order),
+		      "2025-Q4/HX03 2026-Q2/HX01 2026-Q2/HX03 "
+		      "2026-Q3/HX01 2026-Q3/HX02 2027-Q1/HX01 ");
 }
 
 /* Quarters decades apart: sorted by comparison, not by place. */
 static void sort_quarters_far_apart(void **state)
 {
-	struct world *w = *state;
-	static const struct { const char *id, *period; } order[] = {
+	static const char *const order[][2] = {
 		{ "HX02", "2026-Q3" }, { "HX03", "1990-Q1" },
 		{ "HX01", "2026-Q3" }, { "HX01", "1990-Q1" } };
-	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++)
-		returns_get(&w->all, org(w, order[i].id),
-			    period_parse(order[i].period), "x.csv", 1);
-	returns_sort(&w->all, &w->roster);
-	char got[256] = "";
-	for (size_t i = 0; i < w->all.len; i++) {
-		const struct ret *r = w->all.items[i];
-		char p[PERIOD_TEXT];
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s/%s ",
-			 period_format(r->period, p),
-			 w->roster.orgs[r->org].id);
-		assert_ptr_equal(returns_find(&w->all, r->org, r->period), r);
-	}
-	assert_string_equal(got, "1990-Q1/HX01 1990-Q1/HX03 "
-				 "2026-Q3/HX01 2026-Q3/HX02 ");
+	expect_sorted(*state, order, sizeof(order) / sizeof(*order),
+		      "1990-Q1/HX01 1990-Q1/HX03 2026-Q3/HX01 2026-Q3/HX02 ");
 }
 
 static void many_returns_stay_findable(void **state)
