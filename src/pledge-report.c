@@ -7,6 +7,8 @@
 #include "read/tidyin.h"
 #include "report/doc.h"
 #include "report/card.h"
+#include "report/cardcsv.h"
+#include "report/position.h"
 #include "report/sector.h"
 #include "report/subset.h"
 
@@ -35,8 +37,9 @@ static void usage(void)
 "quality and method (publishable, mode 0644).\n"
 "orgs: a report card for every signatory with an accepted return, as\n"
 "DIR/ORG_ID.pdf: its own figures beside the sector's and its peer\n"
-"group's, where it stands, its trend and the commitments it meets\n"
-"(confidential, mode 0600).\n"
+"group's median association's, where it stands (top quarter to bottom\n"
+"quarter, top being best), its trend and the commitments it meets, and\n"
+"the same figures as DIR/ORG_ID.csv (confidential, mode 0600).\n"
 "Wording and branding come from report.csv in the templates folder.\n"
 "\n"
 "  -O, --out=PATH        the report file (sector) or folder (orgs); a\n"
@@ -276,6 +279,15 @@ static int write_share(const struct report_input *in,
 								   : EXIT_REJECTED;
 		}
 		free(path);
+		path = xasprintf("%s/%s.csv", dir, w->roster.orgs[i].id);
+		if (status == EXIT_OK && cardcsv_write(in, in->positions,
+				(int)i, path, why, sizeof(why)) < 0) {
+			fprintf(stderr, "%s%s: figures for %s: %s\n",
+				show ? "\r\033[K" : "", prog,
+				w->roster.orgs[i].id, why);
+			status = EXIT_FATAL;
+		}
+		free(path);
 		if (status == EXIT_FATAL)
 			break;
 		done++;
@@ -292,9 +304,12 @@ static int write_share(const struct report_input *in,
 /* One card per signatory with an accepted return, into dir, shared
  * between two processes (the cards are independent, and a machine has
  * more than one core). Returns the exit status. */
-static int write_cards(const struct report_input *in, const struct world *w,
-		       const char *dir)
+static int write_cards(const struct report_input *given,
+		       const struct world *w, const char *dir)
 {
+	struct report_input with = *given, *in = &with;
+	struct positions *pos = positions_make(&given->chart);
+	with.positions = pos;
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		fprintf(stderr, "%s: cannot make %s: %s\n", prog, dir,
 			strerror(errno));
@@ -323,6 +338,7 @@ static int write_cards(const struct report_input *in, const struct world *w,
 			status = st;
 	}
 	card_fonts_free(&f);
+	positions_free(pos);
 	return status;
 }
 

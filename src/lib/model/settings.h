@@ -13,6 +13,9 @@ struct settings {
 	 * published figure above 0 and below small_below is suppressed. */
 	long min_orgs;      /* default 3 */
 	double small_below; /* default 5 */
+	/* Medians and quartiles are published only where at least this
+	 * many organisations answered (SPEC §6.3). */
+	long quartiles_min_orgs; /* default 5 */
 	/* TrueType fonts for charts and reports; a relative path is taken
 	 * from the templates folder. */
 	char *font_regular; /* default DejaVu Sans */

@@ -1,5 +1,7 @@
 #include "card.h"
+#include "cardline.h"
 #include "figures.h"
+#include "position.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
 #include "../model/period.h"
@@ -33,14 +35,33 @@ static const char *const fallback[][2] = {
 	{ "card_col_sector", "Sector" },
 	{ "card_col_peer", "Peer group" },
 	{ "card_col_position", "Your position" },
-	{ "card_key", "Sector and peer-group figures are the total for a "
-		"count, the share for an \xE2\x80\x9C" "of which\xE2\x80\x9D "
-		"count or a yes/no question, and the median otherwise. Your "
-		"position is where your own figure lies among the sector"
-		"\xE2\x80\x99s associations: bottom quarter, lower middle, "
-		"upper middle or top quarter (for an \xE2\x80\x9C" "of which"
-		"\xE2\x80\x9D count, by number)." },
-	{ "card_by_number", "by number" },
+	{ "card_key", "Beside your own figure are the sector\xE2\x80\x99s "
+		"and your peer group\xE2\x80\x99s: the median association\xE2"
+		"\x80\x99s figure, never a total (for an \xE2\x80\x9C" "of which"
+		"\xE2\x80\x9D count, the median association\xE2\x80\x99s own "
+		"rate; for a yes/no question, the share answering yes). Your "
+		"position is where your own figure lies among all the "
+		"associations that answered: top quarter, upper middle, lower "
+		"middle or bottom quarter, where the top is best. Sizes, such "
+		"as employees or homes, have no position." },
+	{ "card_sector_answered", "Sector" },
+	{ "card_answered", "associations answered" },
+	{ "card_peers_answered", "answered" },
+	{ "card_peers_small", "Your peer group is too small to compare with: "
+		"fewer than 3 of its associations answered this quarter." },
+	{ "card_no_peers", "You have no peer group, so you are compared with "
+		"the sector only." },
+	{ "card_stand", "Where you stand" },
+	{ "card_strongest", "Strongest" },
+	{ "card_weakest", "Weakest" },
+	{ "card_stand_none", "No measure with a better direction has a "
+		"position for you this quarter." },
+	{ "card_note_c", "[c] Not shown to protect confidentiality: fewer "
+		"than 3 associations answered (5 for a median), or the figure "
+		"could identify individuals." },
+	{ "card_note_x", "[x] Not available: not answered." },
+	{ "card_note_z", "[z] Not applicable: the total it is a share of "
+		"is 0." },
 	{ "card_yes", "Yes" },
 	{ "card_no", "No" },
 	{ "card_commitments", "Commitments" },
@@ -56,14 +77,12 @@ static const char *const fallback[][2] = {
 struct card {
 	struct doc d;
 	const struct report_input *in;
-	struct chart_input pub;   /* published figures only: the card
-				     states no changes, so no panels */
+	const struct positions *pos;
 	int org;
-	int group;                /* the peer group in the aggregates, or
-				     -2 when it has no published figures */
 	int period;
-	bool withheld;            /* a "[c]" was shown */
-	bool dash;                /* a "–" was shown */
+	bool peers;               /* its peer group may be shown */
+	size_t peers_answered;
+	unsigned symbols;         /* SYMBOL_* shown */
 	double label_width;       /* the table's columns */
 	double own_right, sector_right, peer_right, position_x, position_w;
 };
@@ -87,16 +106,6 @@ static const char *area_title(const struct report_input *in,
 	snprintf(key, sizeof(key), "area_%s", area);
 	const char *t = in->words ? wording_get(in->words, key) : "";
 	return t[0] ? t : area;
-}
-
-static int peer_group(const struct report_input *in, int org)
-{
-	const char *name = in->chart.roster->orgs[org].peer_group;
-	const struct aggin *a = in->chart.agg;
-	for (size_t i = 0; a && name && i < a->ngroups; i++)
-		if (!strcmp(a->groups[i], name))
-			return (int)i;
-	return -2;
 }
 
 bool card_due(const struct report_input *in, int org)
@@ -149,19 +158,6 @@ static void own_text(const struct card *c, int m, double v, bool rate,
 		numtext(v, KIND_COUNT, FIGURE_RATE, out);
 	else
 		numtext(v, mt->kind, FIGURE_VALUE, out);
-}
-
-/* A published cell as text, noting which footnote it needs. */
-static void published_text(struct card *c, const struct metric *m,
-			   const struct metric_line *l, char out[NUMTEXT])
-{
-	cell_text(m, l->stat, &l->headline, out);
-	if (!l->headline.has) {
-		if (l->headline.withheld)
-			c->withheld = true;
-		else
-			c->dash = true;
-	}
 }
 
 /* --- the table --- */
@@ -230,66 +226,15 @@ static void table_header(struct card *c)
 	table_row(c, word(c->in, "card_col_metric"), cell, true, false);
 }
 
-/* Where the organisation's answer stands among the sector's. */
-static void position_text(struct card *c, int m, bool answered,
-			  double count, char *out, size_t size)
-{
-	const struct metric *mt = &c->in->chart.cat->metrics[m];
-	if (!answered) {
-		snprintf(out, size, EN_DASH);
-		c->dash = true;
-		return;
-	}
-	if (mt->kind == KIND_YESNO) {
-		snprintf(out, size, "%s", word(c->in, count != 0 ? "card_meets"
-					       : "card_does_not_meet"));
-		return;
-	}
-	enum standing s = figures_standing(&c->pub, m, AGG_SECTOR, count);
-	if (s == STANDING_UNKNOWN) {
-		const struct agg_row *r = aggin_find(c->pub.agg, c->period, m,
-						     AGG_SECTOR);
-		bool withheld = r && r->suppressed;
-		snprintf(out, size, "%s", withheld ? "[c]" : EN_DASH);
-		if (withheld)
-			c->withheld = true;
-		else
-			c->dash = true;
-		return;
-	}
-	if (mt->kind == KIND_COUNT && mt->parent >= 0)
-		snprintf(out, size, "%s (%s)", standing_words(s),
-			 word(c->in, "card_by_number"));
-	else
-		snprintf(out, size, "%s", standing_words(s));
-}
-
 static void metric_row(struct card *c, int m, bool shade)
 {
-	const struct metric *mt = &c->in->chart.cat->metrics[m];
-	struct metric_line sector, peer;
-	char own[NUMTEXT], sec[NUMTEXT], grp[NUMTEXT], pos[160];
-	double v = 0, count = 0;
-	bool rate = false;
-	bool answered = own_value(c, m, c->period, &v, &rate, &count);
-	if (answered) {
-		own_text(c, m, v, rate, own);
-	} else {
-		snprintf(own, sizeof(own), EN_DASH);
-		c->dash = true;
-	}
-	figures_line(&c->pub, m, AGG_SECTOR, &sector);
-	published_text(c, mt, &sector, sec);
-	if (c->group >= 0) {
-		figures_line(&c->pub, m, c->group, &peer);
-		published_text(c, mt, &peer, grp);
-	} else {
-		snprintf(grp, sizeof(grp), EN_DASH);
-		c->dash = true;
-	}
-	position_text(c, m, answered, count, pos, sizeof(pos));
-	const char *const cell[4] = { own, sec, grp, pos };
-	table_row(c, mt->label, cell, false, shade);
+	struct card_line l;
+	card_line(c->pos, c->in->chart.cat, c->org, m, c->peers,
+		  word(c->in, "card_yes"), word(c->in, "card_no"), &l);
+	c->symbols |= l.symbols;
+	const char *const cell[4] = { l.own, l.sector, l.peer,
+				      position_words(l.position) };
+	table_row(c, c->in->chart.cat->metrics[m].label, cell, false, shade);
 }
 
 static void area_tables(struct card *c)
@@ -449,6 +394,62 @@ static void trend(struct card *c)
 
 /* --- the card --- */
 
+/* The peer group in plain words: the wording's peer_group_<id>, or the
+ * id itself. */
+static const char *peer_name(const struct report_input *in, const char *id)
+{
+	char key[160];
+	snprintf(key, sizeof(key), "peer_group_%s", id);
+	const char *t = in->words ? wording_get(in->words, key) : "";
+	return t[0] ? t : id;
+}
+
+/* "Strongest: top quarter for A, B and C." — the metrics at position
+ * want, or nothing when there are none. */
+static void stand_line(struct card *c, const char *key, enum position want)
+{
+	const struct catalogue *cat = c->in->chart.cat;
+	struct buf b = BUF_INIT;
+	size_t n = 0, total = 0;
+	for (size_t m = 0; m < cat->len; m++)
+		total += positions_of(c->pos, (int)m, c->org) == want;
+	for (size_t m = 0; m < cat->len; m++) {
+		if (positions_of(c->pos, (int)m, c->org) != want)
+			continue;
+		if (!n)
+			buf_addf(&b, "%s: %s for ", word(c->in, key),
+				 position_words(want));
+		else
+			buf_adds(&b, n + 1 == total ? " and " : ", ");
+		buf_adds(&b, cat->metrics[m].label);
+		n++;
+	}
+	if (n) {
+		buf_adds(&b, ".");
+		doc_text(&c->d, DOC_MARGIN, DOC_WIDTH, b.s, TEXT_SIZE,
+			 WEIGHT_REGULAR, COLOUR_TEXT);
+	}
+	buf_free(&b);
+}
+
+/* "Where you stand": the best and the worst of its positions. */
+static void where_you_stand(struct card *c)
+{
+	enum position best, worst;
+	positions_extremes(c->pos, c->org, &best, &worst);
+	c->d.y += 6;
+	doc_heading(&c->d, 2, word(c->in, "card_stand"));
+	if (best == POSITION_NONE) {
+		doc_text(&c->d, DOC_MARGIN, DOC_WIDTH,
+			 word(c->in, "card_stand_none"), TEXT_SIZE,
+			 WEIGHT_REGULAR, COLOUR_MUTED);
+		return;
+	}
+	stand_line(c, "card_strongest", best);
+	if (worst != best)
+		stand_line(c, "card_weakest", worst);
+}
+
 static void header(struct card *c, const char *name, const char *quarter)
 {
 	struct doc *d = &c->d;
@@ -462,11 +463,28 @@ static void header(struct card *c, const char *name, const char *quarter)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, name, 14, WEIGHT_BOLD,
 		 COLOUR_TEXT);
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "%s: %s" MIDDOT "%s: %s", word(in, "card_peer_group"),
-		 o->peer_group && o->peer_group[0] ? o->peer_group : EN_DASH,
-		 word(in, "card_quarter"), quarter);
+	bool named;
+	size_t sector = positions_peers(c->pos, -1, &named);
+	buf_addf(&b, "%s: %s" MIDDOT "%s: %zu %s", word(in, "card_quarter"),
+		 quarter, word(in, "card_sector_answered"), sector,
+		 word(in, "card_answered"));
+	if (c->peers)
+		buf_addf(&b, MIDDOT "%s: %s, %zu %s",
+			 word(in, "card_peer_group"),
+			 peer_name(in, o->peer_group), c->peers_answered,
+			 word(in, "card_peers_answered"));
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 		 COLOUR_MUTED);
+	if (!c->peers) {
+		buf_reset(&b);
+		if (o->peer_group && o->peer_group[0])
+			buf_addf(&b, "%s: %s. ", word(in, "card_peer_group"),
+				 peer_name(in, o->peer_group));
+		buf_adds(&b, word(in, o->peer_group && o->peer_group[0]
+				  ? "card_peers_small" : "card_no_peers"));
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
+			 COLOUR_MUTED);
+	}
 	buf_free(&b);
 	d->y += 2;
 	pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, 1.5, in->accent);
@@ -483,12 +501,13 @@ static void header(struct card *c, const char *name, const char *quarter)
 static void footnotes(struct card *c)
 {
 	struct doc *d = &c->d;
-	const char *notes[2] = {
-		c->withheld ? word(c->in, "withheld_note") : "",
-		c->dash ? word(c->in, "not_answered_note") : "",
+	const char *notes[3] = {
+		c->symbols & SYMBOL_C ? word(c->in, "card_note_c") : "",
+		c->symbols & SYMBOL_X ? word(c->in, "card_note_x") : "",
+		c->symbols & SYMBOL_Z ? word(c->in, "card_note_z") : "",
 	};
 	bool first = true;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 3; i++) {
 		if (!notes[i][0])
 			continue;
 		if (first) {
@@ -534,11 +553,12 @@ int card_write(const struct report_input *in, int org, const char *path,
 	struct card c;
 	memset(&c, 0, sizeof(c));
 	c.in = in;
-	c.pub = *ci;
-	c.pub.returns = NULL;
+	struct positions *own = in->positions ? NULL : positions_make(ci);
+	c.pos = in->positions ? in->positions : own;
 	c.org = org;
-	c.group = peer_group(in, org);
 	c.period = ci->period;
+	c.peers = card_peers_shown(c.pos, ci->settings, org,
+				   &c.peers_answered);
 	columns(&c);
 
 	struct buf title = BUF_INIT, subject = BUF_INIT, footer = BUF_INIT;
@@ -555,6 +575,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 	int ret = doc_open(&c.d, in, title.s, subject.s, foot, why, size);
 	if (ret == 0) {
 		header(&c, name, quarter);
+		where_you_stand(&c);
 		area_tables(&c);
 		commitments(&c);
 		trend(&c);
@@ -562,6 +583,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 		ret = doc_close(&c.d, path, 0600, why, size);
 	}
 	free(foot);
+	positions_free(own);
 	buf_free(&title);
 	buf_free(&subject);
 	buf_free(&footer);

@@ -14,6 +14,8 @@
 #include "../model/wording.h"
 #include "pdf.h"
 
+struct positions;
+
 #define DOC_MARGIN 48.0
 #define DOC_WIDTH (PDF_PAGE_WIDTH - 2 * DOC_MARGIN)
 #define DOC_BOTTOM (PDF_PAGE_HEIGHT - 56.0)
@@ -29,6 +31,10 @@ struct report_input {
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
 	const char *logo;             /* a PNG file, or NULL for none */
+	const struct positions *positions; /* report cards: the quarter's
+					 comparable figures, made once
+					 (position.h), or NULL: each card
+					 makes its own */
 };
 
 struct doc {
