@@ -149,4 +149,63 @@ static inline void expect_cells(const char *line, const char *const *want,
 	}
 }
 
+/* --- a sector to rank: eight associations, two peer groups --- */
+
+/* A size (staff), an "of which" count (carers), a figure where lower is
+ * better (days) and a yes/no question (policy). */
+enum { R_STAFF, R_CARERS, R_DAYS, R_POLICY };
+
+static const char rank_catalogue_csv[] =
+	"metric,area,kind,of,min,max,better,sensitive,label,question\n"
+	"staff,employer,count,,,,,no,Employees,Q\n"
+	"carers,employer,count,staff,,,higher,no,Employees known to be carers,Q\n"
+	"days,homes,number,,0,1000,lower,no,Days to adapt,Q\n"
+	"policy,employer,yesno,,,,higher,no,Carer-friendly policy,Q\n";
+
+static const char rank_roster_csv[] =
+	"org_id,org_name,region,peer_group,joined\n"
+	"A1,Brackenmoor Homes,North West,large,2020-Q1\n"
+	"A2,Hollins Reed,Yorkshire,large,2020-Q1\n"
+	"A3,T\xC5\xB7 Glas Housing,Wales,large,2020-Q1\n"
+	"A4,Greymere Housing,London,large,2020-Q1\n"
+	"A5,Saltings Housing Trust,South West,large,2020-Q1\n"
+	"A6,Harbourlight Homes,South East,small,2020-Q1\n"
+	"A7,Fenwick Dwellings,East,small,2020-Q1\n"
+	"A8,Oakridge Living,Midlands,small,2020-Q1\n";
+
+/* 2026-Q3, worked by hand:
+ *
+ *   org  staff  carers (rate)  days  policy  group
+ *   A1   1000   10  (1%)        30   yes     large
+ *   A2    800   40  (5%)        45   yes     large
+ *   A3    600   30  (5%)        60   no      large
+ *   A4    400   40  (10%)       20   yes     large
+ *   A5    200   30  (15%)       90   yes     large
+ *   A6    100   20  (20%)       50   no      small
+ *   A7     50    1  (2%)        40   yes     small
+ *   A8     20    0  (0%)        70   -       small
+ *
+ * Medians of the sector: staff 300, carers' rate 5%, days 47.5; 5 of 7
+ * (71.4%) have the policy. Of the large group (5 answered): 600, 5%, 45,
+ * 4 of 5 (80%). The small group (3 answered) is shown, but its medians
+ * are withheld (fewer than 5) and so is its share (2 answered). A6 has
+ * the fewest carers but the highest rate: top quarter. */
+static inline void rank_sector(struct world *w)
+{
+	static const char *const ids[] = { "A1", "A2", "A3", "A4", "A5", "A6",
+					   "A7", "A8" };
+	static const double staff[] = { 1000, 800, 600, 400, 200, 100, 50, 20 };
+	static const double carers[] = { 10, 40, 30, 40, 30, 20, 1, 0 };
+	static const double days[] = { 30, 45, 60, 20, 90, 50, 40, 70 };
+	static const int policy[] = { 1, 1, 0, 1, 1, 0, 1, -1 };
+	for (int i = 0; i < 8; i++) {
+		answer(w, "2026-Q3", ids[i], R_STAFF, staff[i]);
+		answer(w, "2026-Q3", ids[i], R_CARERS, carers[i]);
+		answer(w, "2026-Q3", ids[i], R_DAYS, days[i]);
+		if (policy[i] >= 0)
+			answer(w, "2026-Q3", ids[i], R_POLICY, policy[i]);
+	}
+	publish_all(w);
+}
+
 #endif
