@@ -9,6 +9,8 @@
 #include <errno.h>
 
 #include "report/card.h"
+#include "report/cardcsv.h"
+#include "report/position.h"
 
 #define POUNDS "\xC2\xA3"
 
@@ -91,63 +93,89 @@ static void card_text(struct cardworld *c, struct ran *r)
 	free(path);
 }
 
-static void own_figures_beside_sector_and_peers(void **state)
+static void own_figures_beside_sector_medians(void **state)
 {
 	struct ran r;
 	card_text(*state, &r);
 	const char *t = r.out.s;
 	expect_in(t, "Harry's Pledge report card", "the title");
 	expect_in(t, WELSH " Housing", "the name");
-	expect_in(t, "Peer group: medium", "the peer group");
 	expect_in(t, "2026-Q3", "the quarter");
+	expect_in(t, "Sector: 7 associations answered", "the sector's size");
 	expect_in(t, "Your association's figures for the quarter", "intro");
 	expect_in(t, "As employers", "an area title");
 	expect_in(t, "For our paid carers", "an area title");
 	char line[400];
-	/* its own 131 of 1,631 in the sector and 331 in its group */
+	/* a size: its own 131 beside the median association's 200, not the
+	 * sector's 1,631; no position */
 	line_of(t, "Employees   ", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "131", "1,631", "331",
-						  "lower middle" }, 4);
-	/* pay: its own £12.10; medians £11.20 and £11.45; top quarter */
+	expect_cells(line, (const char *const[]){ "131", "200", "[c]" }, 3);
+	expect_not_in(line, "quarter", "a size's row");
+	expect_not_in(line, "middle", "a size's row");
+	expect_not_in(t, "1,631", "the card");
+	/* pay: its own £12.10, the best; the median £11.20 */
 	line_of(t, "Median hourly pay", line, sizeof(line));
 	expect_cells(line, (const char *const[]){ POUNDS "12.10",
-						  POUNDS "11.20",
-						  POUNDS "11.45",
+						  POUNDS "11.20", "[c]",
 						  "top quarter" }, 4);
-	/* yes/no: its own answer in words, the sector's share */
+	/* yes/no: its own answer in words, the share answering yes of the
+	 * 4 that answered; 2 answering is too few */
 	line_of(t, "Carer-friendly policy", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "Yes", "75%", "meets" },
-		     3);
+	expect_cells(line, (const char *const[]){ "Yes", "75%", "[c]" }, 3);
 	line_of(t, "Carers' network", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "No", "50%",
-						  "does not meet" }, 3);
+	expect_cells(line, (const char *const[]){ "No", "[c]", "[c]" }, 3);
 	expect_in(t, "Page 1 of ", "the page numbers");
 	ran_free(&r);
 }
 
-static void own_figures_in_full_published_ones_withheld(void **state)
+static void small_peer_group_never_shown(void **state)
+{
+	struct ran r;
+	card_text(*state, &r);
+	/* HX02 and HX03 answered of "medium": too few to compare with */
+	expect_in(r.out.s, "Peer group: medium. Your peer group is too small "
+		  "to compare with", "the header");
+	expect_not_in(r.out.s, "medium, 2", "the header");
+	ran_free(&r);
+}
+
+static void own_figures_in_full_others_withheld(void **state)
 {
 	struct ran r;
 	card_text(*state, &r);
 	const char *t = r.out.s;
 	char line[400];
-	/* 9 carers of 131 staff: 6.9% of its own, shown in full though the
-	 * sector's and the group's are withheld, and so is its standing */
+	/* 9 carers of 131 staff: 6.9% of its own, shown in full though only
+	 * two answered; the better of the two rates */
 	line_of(t, "Employees known to be carers", line, sizeof(line));
 	expect_cells(line, (const char *const[]){ "6.9%", "[c]", "[c]",
-						  "[c]" }, 4);
-	/* not answered by it: a dash for it and its standing, the medians
-	 * of the sector and of its group (HX02 alone) beside */
+						  "top quarter" }, 4);
+	/* not answered by it: no figure and no position; three answered,
+	 * too few for a median */
 	line_of(t, "Paid carer's leave", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ EN_DASH, "12", "12",
-						  EN_DASH }, 4);
+	expect_cells(line, (const char *const[]){ "[x]", "[c]", "[c]" }, 3);
+	expect_not_in(line, "quarter", "an unanswered row");
 	/* answered by none */
 	line_of(t, "Paid the Living Wage", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ EN_DASH, EN_DASH, EN_DASH,
-						  EN_DASH }, 4);
-	expect_in(t, "[c] Not published: fewer than 3 associations",
+	expect_cells(line, (const char *const[]){ "[x]", "[x]", "[c]" }, 3);
+	expect_in(t, "[c] Not shown to protect confidentiality",
 		  "the withheld footnote");
-	expect_in(t, EN_DASH " Not answered.", "the not-answered footnote");
+	expect_in(t, "[x] Not available: not answered.",
+		  "the not-available footnote");
+	expect_not_in(t, "[z]", "the card");
+	expect_not_in(t, EN_DASH, "the card");
+	ran_free(&r);
+}
+
+static void where_it_stands(void **state)
+{
+	struct ran r;
+	card_text(*state, &r);
+	/* top for pay and its carers' rate; nothing lower */
+	expect_in(r.out.s, "Where you stand", "the heading");
+	expect_in(r.out.s, "Strongest: top quarter for Employees known to be "
+		  "carers and Median hourly pay", "the strongest");
+	expect_not_in(r.out.s, "Weakest", "a card with one position");
 	ran_free(&r);
 }
 
@@ -355,12 +383,177 @@ static void whole_catalogue_fits_two_pages(void **state)
 	cardworld_free(c);
 }
 
+/* --- the sector to rank (cardworld.h): peer groups shown, the CSV --- */
+
+static struct cardworld *ranked(void)
+{
+	struct cardworld *c = cardworld_new(rank_catalogue_csv,
+					    rank_roster_csv);
+	rank_sector(c->w);
+	cardworld_input(c);
+	return c;
+}
+
+/* The text of file, which must have mode 0600. */
+static void read_private(const char *path, struct buf *b)
+{
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	read_all(fp, b);
+	fclose(fp);
+}
+
+static void expect_csv(struct cardworld *c, struct positions *p,
+		       const char *id, const char *want)
+{
+	char *path = in_dir(c, "card.csv"), why[400] = "";
+	if (cardcsv_write(&c->in, p, org_of(c, id), path, why,
+			  sizeof(why)) != 0)
+		fail_msg("cardcsv_write: %s", why);
+	struct buf b = BUF_INIT;
+	read_private(path, &b);
+	if (strcmp(b.s, want))
+		fail_msg("%s's figures:\n%s\nnot:\n%s", id, b.s, want);
+	buf_free(&b);
+	free(path);
+}
+
+static void card_csv_worked_by_hand(void **state)
+{
+	(void)state;
+	struct cardworld *c = ranked();
+	struct positions *p = positions_make(&c->in.chart);
+	/* A4: the large group's medians beside the sector's */
+	expect_csv(c, p, "A4",
+		   "metric,label,own,sector,peer,position\n"
+		   "staff,Employees,400,300,600,\n"
+		   "carers,Employees known to be carers,10,5,5,upper middle\n"
+		   "days,Days to adapt,20,47.5,45,top quarter\n"
+		   "policy,Carer-friendly policy,yes,71.4,80,\n");
+	/* A6: the fewest carers but the highest rate; its group of three
+	 * is shown, but has no median of five */
+	expect_csv(c, p, "A6",
+		   "metric,label,own,sector,peer,position\n"
+		   "staff,Employees,100,300,[c],\n"
+		   "carers,Employees known to be carers,20,5,[c],top quarter\n"
+		   "days,Days to adapt,50,47.5,[c],lower middle\n"
+		   "policy,Carer-friendly policy,no,71.4,[c],\n");
+	/* A8: 0 of 20 carers, 70 days, no answer on the policy */
+	expect_csv(c, p, "A8",
+		   "metric,label,own,sector,peer,position\n"
+		   "staff,Employees,20,300,[c],\n"
+		   "carers,Employees known to be carers,0,5,[c],bottom quarter\n"
+		   "days,Days to adapt,70,47.5,[c],bottom quarter\n"
+		   "policy,Carer-friendly policy,[x],71.4,[c],\n");
+	char *path = in_dir(c, "no/such/folder/A4.csv"), why[400] = "";
+	assert_int_equal(cardcsv_write(&c->in, p, org_of(c, "A4"), path, why,
+				       sizeof(why)), -1);
+	expect_in(why, path, "why");
+	free(path);
+	positions_free(p);
+	cardworld_free(c);
+}
+
+static void peer_group_named_with_how_many(void **state)
+{
+	(void)state;
+	struct cardworld *c = ranked();
+	struct ran r;
+	char *path = write_card(c, "A4", "A4.pdf");
+	run(&r, "pdftotext -layout '%s' -", path);
+	const char *t = r.out.s;
+	expect_in(t, "Sector: 8 associations answered", "the header");
+	expect_in(t, "Peer group: large, 5 answered", "the header");
+	char line[400];
+	line_of(t, "Days to adapt", line, sizeof(line));
+	expect_cells(line, (const char *const[]){ "20", "47.5", "45",
+						  "top quarter" }, 4);
+	expect_in(t, "Strongest: top quarter for Days to adapt.", "stand");
+	expect_in(t, "Weakest: upper middle for Employees known to be "
+		  "carers.", "stand");
+	ran_free(&r);
+	free(path);
+	cardworld_free(c);
+}
+
+/* Every card's PDF shows the positions its CSV has, on each row. */
+static void pdf_and_csv_agree(void **state)
+{
+	(void)state;
+	struct cardworld *c = ranked();
+	struct positions *p = positions_make(&c->in.chart);
+	c->in.positions = p;
+	static const char *const words[] = { "top quarter", "upper middle",
+		"lower middle", "bottom quarter" };
+	for (size_t o = 0; o < c->w->roster.len; o++) {
+		const char *id = c->w->roster.orgs[o].id;
+		char *pdf = write_card(c, id, "card.pdf");
+		struct ran r;
+		run(&r, "pdftotext -layout '%s' -", pdf);
+		for (size_t m = 0; m < c->w->cat.len; m++) {
+			enum position at = positions_of(p, (int)m, (int)o);
+			char line[400];
+			line_of(r.out.s, c->w->cat.metrics[m].label, line,
+				sizeof(line));
+			for (size_t k = 0; k < 4; k++)
+				if (!strcmp(words[k], position_words(at)))
+					expect_in(line, words[k], id);
+				else
+					expect_not_in(line, words[k], id);
+		}
+		ran_free(&r);
+		free(pdf);
+	}
+	positions_free(p);
+	cardworld_free(c);
+}
+
+/* An "of which" count of a total of 0 has no rate: "[z]", explained,
+ * and no position; the others' rates are ranked without it. */
+static void rate_of_nothing_not_applicable(void **state)
+{
+	(void)state;
+	struct cardworld *c = cardworld_new(rank_catalogue_csv,
+					    rank_roster_csv);
+	answer(c->w, "2026-Q3", "A1", R_STAFF, 0);
+	answer(c->w, "2026-Q3", "A1", R_CARERS, 0);
+	answer(c->w, "2026-Q3", "A2", R_STAFF, 10);
+	answer(c->w, "2026-Q3", "A2", R_CARERS, 1);
+	answer(c->w, "2026-Q3", "A3", R_STAFF, 10);
+	answer(c->w, "2026-Q3", "A3", R_CARERS, 2);
+	publish_all(c->w);
+	cardworld_input(c);
+	struct ran r;
+	char *path = write_card(c, "A1", "A1.pdf");
+	run(&r, "pdftotext -layout '%s' -", path);
+	char line[400];
+	line_of(r.out.s, "Employees known to be carers", line, sizeof(line));
+	expect_cells(line, (const char *const[]){ "[z]", "[c]", "[c]" }, 3);
+	expect_not_in(line, "quarter", "a rate of nothing");
+	expect_in(r.out.s, "[z] Not applicable: the total it is a share of "
+		  "is 0.", "the footnote");
+	ran_free(&r);
+	free(path);
+	path = write_card(c, "A3", "A3.pdf");
+	run(&r, "pdftotext -layout '%s' -", path);
+	line_of(r.out.s, "Employees known to be carers", line, sizeof(line));
+	expect_cells(line, (const char *const[]){ "20%", "top quarter" }, 2);
+	ran_free(&r);
+	free(path);
+	cardworld_free(c);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(own_figures_beside_sector_and_peers),
-		T(own_figures_in_full_published_ones_withheld),
+		T(own_figures_beside_sector_medians),
+		T(small_peer_group_never_shown),
+		T(own_figures_in_full_others_withheld),
+		T(where_it_stands),
 		T(commitments_it_meets_in_words),
 		T(own_trend_over_the_quarters_it_answered),
 		T(one_or_two_pages_readers_quiet),
@@ -369,6 +562,10 @@ int main(void)
 		T(only_organisations_that_answered_get_one),
 		T(a_failed_save_leaves_nothing),
 		cmocka_unit_test(whole_catalogue_fits_two_pages),
+		cmocka_unit_test(card_csv_worked_by_hand),
+		cmocka_unit_test(peer_group_named_with_how_many),
+		cmocka_unit_test(pdf_and_csv_agree),
+		cmocka_unit_test(rate_of_nothing_not_applicable),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
