@@ -1,5 +1,6 @@
 #include "card.h"
 #include "cardline.h"
+#include "cardwords.h"
 #include "figures.h"
 #include "position.h"
 #include "../base/buf.h"
@@ -11,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EN_DASH "\xE2\x80\x93"
 #define ARROW " \xE2\x86\x92 "       /* " → " */
 #define MIDDOT " \xC2\xB7 "          /* " · " */
 
@@ -23,56 +23,6 @@
 
 #define TREND_MAX 6            /* metrics in "your trend" */
 #define TREND_PER_AREA 2
-
-/* The English a card uses for a card_* key the wording lacks, so an
- * older templates/report.csv still makes a whole card. */
-static const char *const fallback[][2] = {
-	{ "card_title", "Report card" },
-	{ "card_peer_group", "Peer group" },
-	{ "card_quarter", "Quarter" },
-	{ "card_col_metric", "Measure" },
-	{ "card_col_own", "Your figure" },
-	{ "card_col_sector", "Sector" },
-	{ "card_col_peer", "Peer group" },
-	{ "card_col_position", "Your position" },
-	{ "card_key", "Beside your own figure are the sector\xE2\x80\x99s "
-		"and your peer group\xE2\x80\x99s: the median association\xE2"
-		"\x80\x99s figure, never a total (for an \xE2\x80\x9C" "of which"
-		"\xE2\x80\x9D count, the median association\xE2\x80\x99s own "
-		"rate; for a yes/no question, the share answering yes). Your "
-		"position is where your own figure lies among all the "
-		"associations that answered: top quarter, upper middle, lower "
-		"middle or bottom quarter, where the top is best. Sizes, such "
-		"as employees or homes, have no position." },
-	{ "card_sector_answered", "Sector" },
-	{ "card_answered", "associations answered" },
-	{ "card_peers_answered", "answered" },
-	{ "card_peers_small", "Your peer group is too small to compare with: "
-		"fewer than 3 of its associations answered this quarter." },
-	{ "card_no_peers", "You have no peer group, so you are compared with "
-		"the sector only." },
-	{ "card_stand", "Where you stand" },
-	{ "card_strongest", "Strongest" },
-	{ "card_weakest", "Weakest" },
-	{ "card_stand_none", "No measure with a better direction has a "
-		"position for you this quarter." },
-	{ "card_note_c", "[c] Not shown to protect confidentiality: fewer "
-		"than 3 associations answered (5 for a median), or the figure "
-		"could identify individuals." },
-	{ "card_note_x", "[x] Not available: not answered." },
-	{ "card_note_z", "[z] Not applicable: the total it is a share of "
-		"is 0." },
-	{ "card_yes", "Yes" },
-	{ "card_no", "No" },
-	{ "card_commitments", "Commitments" },
-	{ "card_meets", "meets" },
-	{ "card_does_not_meet", "does not meet" },
-	{ "card_not_answered", "not answered" },
-	{ "card_trend", "Your trend" },
-	{ "card_no_trend", "There is no trend to show yet: a trend needs "
-		"answers in at least two quarters." },
-	{ "card_confidential", "Confidential" },
-};
 
 struct card {
 	struct doc d;
@@ -86,27 +36,6 @@ struct card {
 	double label_width;       /* the table's columns */
 	double own_right, sector_right, peer_right, position_x, position_w;
 };
-
-static const char *word(const struct report_input *in, const char *key)
-{
-	const char *t = in->words ? wording_get(in->words, key) : "";
-	if (t[0])
-		return t;
-	for (size_t i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
-		if (!strcmp(fallback[i][0], key))
-			return fallback[i][1];
-	return "";
-}
-
-/* The words for area (area_<id>), or the id itself. */
-static const char *area_title(const struct report_input *in,
-			      const char *area)
-{
-	char key[160];
-	snprintf(key, sizeof(key), "area_%s", area);
-	const char *t = in->words ? wording_get(in->words, key) : "";
-	return t[0] ? t : area;
-}
 
 bool card_due(const struct report_input *in, int org)
 {
@@ -153,7 +82,7 @@ static void own_text(const struct card *c, int m, double v, bool rate,
 	const struct metric *mt = &c->in->chart.cat->metrics[m];
 	if (mt->kind == KIND_YESNO)
 		snprintf(out, NUMTEXT, "%s",
-			 word(c->in, v != 0 ? "card_yes" : "card_no"));
+			 card_word(c->in, v != 0 ? "card_yes" : "card_no"));
 	else if (rate)
 		numtext(v, KIND_COUNT, FIGURE_RATE, out);
 	else
@@ -220,17 +149,17 @@ static void table_row(struct card *c, const char *label,
 static void table_header(struct card *c)
 {
 	const char *const cell[4] = {
-		word(c->in, "card_col_own"), word(c->in, "card_col_sector"),
-		word(c->in, "card_col_peer"), word(c->in, "card_col_position"),
+		card_word(c->in, "card_col_own"), card_word(c->in, "card_col_sector"),
+		card_word(c->in, "card_col_peer"), card_word(c->in, "card_col_position"),
 	};
-	table_row(c, word(c->in, "card_col_metric"), cell, true, false);
+	table_row(c, card_word(c->in, "card_col_metric"), cell, true, false);
 }
 
 static void metric_row(struct card *c, int m, bool shade)
 {
 	struct card_line l;
 	card_line(c->pos, c->in->chart.cat, c->org, m, c->peers,
-		  word(c->in, "card_yes"), word(c->in, "card_no"), &l);
+		  card_word(c->in, "card_yes"), card_word(c->in, "card_no"), &l);
 	c->symbols |= l.symbols;
 	const char *const cell[4] = { l.own, l.sector, l.peer,
 				      position_words(l.position) };
@@ -249,7 +178,7 @@ static void area_tables(struct card *c)
 			continue;
 		doc_need(&c->d, 70);
 		c->d.y += 6;
-		doc_heading(&c->d, 2, area_title(c->in, area));
+		doc_heading(&c->d, 2, card_area_title(c->in, area));
 		table_header(c);
 		bool shade = false;
 		for (size_t m = a; m < cat->len; m++) {
@@ -275,7 +204,7 @@ static void commitments(struct card *c)
 	struct doc *d = &c->d;
 	doc_need(d, 70);
 	d->y += 8;
-	doc_heading(d, 2, word(c->in, "card_commitments"));
+	doc_heading(d, 2, card_word(c->in, "card_commitments"));
 	double status_x = DOC_MARGIN + 0.62 * DOC_WIDTH;
 	bool shade = false;
 	for (size_t m = 0; m < cat->len; m++) {
@@ -285,7 +214,7 @@ static void commitments(struct card *c)
 		double v;
 		bool answered = figures_own(&c->in->chart, c->org, (int)m,
 					    c->period, &v) && isfinite(v);
-		const char *status = word(c->in, !answered ? "card_not_answered"
+		const char *status = card_word(c->in, !answered ? "card_not_answered"
 					  : v != 0 ? "card_meets"
 						   : "card_does_not_meet");
 		char *label = fonts_fit(f, WEIGHT_REGULAR, mt->label,
@@ -362,7 +291,7 @@ static void trend(struct card *c)
 	struct doc *d = &c->d;
 	doc_need(d, 60);
 	d->y += 8;
-	doc_heading(d, 2, word(c->in, "card_trend"));
+	doc_heading(d, 2, card_word(c->in, "card_trend"));
 	struct buf b = BUF_INIT;
 	int shown = 0;
 	for (size_t a = 0; a < cat->len && shown < TREND_MAX; a++) {
@@ -387,22 +316,12 @@ static void trend(struct card *c)
 		}
 	}
 	if (!shown)
-		doc_text(d, DOC_MARGIN, DOC_WIDTH, word(c->in, "card_no_trend"),
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, card_word(c->in, "card_no_trend"),
 			 TEXT_SIZE, WEIGHT_REGULAR, COLOUR_MUTED);
 	buf_free(&b);
 }
 
 /* --- the card --- */
-
-/* The peer group in plain words: the wording's peer_group_<id>, or the
- * id itself. */
-static const char *peer_name(const struct report_input *in, const char *id)
-{
-	char key[160];
-	snprintf(key, sizeof(key), "peer_group_%s", id);
-	const char *t = in->words ? wording_get(in->words, key) : "";
-	return t[0] ? t : id;
-}
 
 /* "Strongest: top quarter for A, B and C." — the metrics at position
  * want, or nothing when there are none. */
@@ -417,7 +336,7 @@ static void stand_line(struct card *c, const char *key, enum position want)
 		if (positions_of(c->pos, (int)m, c->org) != want)
 			continue;
 		if (!n)
-			buf_addf(&b, "%s: %s for ", word(c->in, key),
+			buf_addf(&b, "%s: %s for ", card_word(c->in, key),
 				 position_words(want));
 		else
 			buf_adds(&b, n + 1 == total ? " and " : ", ");
@@ -438,10 +357,10 @@ static void where_you_stand(struct card *c)
 	enum position best, worst;
 	positions_extremes(c->pos, c->org, &best, &worst);
 	c->d.y += 6;
-	doc_heading(&c->d, 2, word(c->in, "card_stand"));
+	doc_heading(&c->d, 2, card_word(c->in, "card_stand"));
 	if (best == POSITION_NONE) {
 		doc_text(&c->d, DOC_MARGIN, DOC_WIDTH,
-			 word(c->in, "card_stand_none"), TEXT_SIZE,
+			 card_word(c->in, "card_stand_none"), TEXT_SIZE,
 			 WEIGHT_REGULAR, COLOUR_MUTED);
 		return;
 	}
@@ -456,7 +375,7 @@ static void header(struct card *c, const char *name, const char *quarter)
 	const struct report_input *in = c->in;
 	const struct org *o = &in->chart.roster->orgs[c->org];
 	doc_logo(d, PDF_PAGE_WIDTH - DOC_MARGIN - 100, DOC_MARGIN - 10, 100);
-	doc_text(d, DOC_MARGIN, DOC_WIDTH - 110, word(in, "card_title"), 16,
+	doc_text(d, DOC_MARGIN, DOC_WIDTH - 110, card_word(in, "card_title"), 16,
 		 WEIGHT_BOLD, in->accent);
 	int top = pdf_outline(d->pdf, -1, name, 1, DOC_MARGIN);
 	d->chapter = top;
@@ -465,22 +384,22 @@ static void header(struct card *c, const char *name, const char *quarter)
 	struct buf b = BUF_INIT;
 	bool named;
 	size_t sector = positions_peers(c->pos, -1, &named);
-	buf_addf(&b, "%s: %s" MIDDOT "%s: %zu %s", word(in, "card_quarter"),
-		 quarter, word(in, "card_sector_answered"), sector,
-		 word(in, "card_answered"));
+	buf_addf(&b, "%s: %s" MIDDOT "%s: %zu %s", card_word(in, "card_quarter"),
+		 quarter, card_word(in, "card_sector_answered"), sector,
+		 card_word(in, "card_answered"));
 	if (c->peers)
 		buf_addf(&b, MIDDOT "%s: %s, %zu %s",
-			 word(in, "card_peer_group"),
-			 peer_name(in, o->peer_group), c->peers_answered,
-			 word(in, "card_peers_answered"));
+			 card_word(in, "card_peer_group"),
+			 card_peer_name(in, o->peer_group), c->peers_answered,
+			 card_word(in, "card_peers_answered"));
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 		 COLOUR_MUTED);
 	if (!c->peers) {
 		buf_reset(&b);
 		if (o->peer_group && o->peer_group[0])
-			buf_addf(&b, "%s: %s. ", word(in, "card_peer_group"),
-				 peer_name(in, o->peer_group));
-		buf_adds(&b, word(in, o->peer_group && o->peer_group[0]
+			buf_addf(&b, "%s: %s. ", card_word(in, "card_peer_group"),
+				 card_peer_name(in, o->peer_group));
+		buf_adds(&b, card_word(in, o->peer_group && o->peer_group[0]
 				  ? "card_peers_small" : "card_no_peers"));
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 			 COLOUR_MUTED);
@@ -489,12 +408,12 @@ static void header(struct card *c, const char *name, const char *quarter)
 	d->y += 2;
 	pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, 1.5, in->accent);
 	d->y += 8;
-	const char *intro = word(in, "card_intro");
+	const char *intro = card_word(in, "card_intro");
 	if (intro[0])
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, intro, TEXT_SIZE,
 			 WEIGHT_REGULAR, COLOUR_TEXT);
 	d->y += 2;
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, word(in, "card_key"), NOTE_SIZE,
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, card_word(in, "card_key"), NOTE_SIZE,
 		 WEIGHT_REGULAR, COLOUR_MUTED);
 }
 
@@ -502,9 +421,9 @@ static void footnotes(struct card *c)
 {
 	struct doc *d = &c->d;
 	const char *notes[3] = {
-		c->symbols & SYMBOL_C ? word(c->in, "card_note_c") : "",
-		c->symbols & SYMBOL_X ? word(c->in, "card_note_x") : "",
-		c->symbols & SYMBOL_Z ? word(c->in, "card_note_z") : "",
+		c->symbols & SYMBOL_C ? card_word(c->in, "card_note_c") : "",
+		c->symbols & SYMBOL_X ? card_word(c->in, "card_note_x") : "",
+		c->symbols & SYMBOL_Z ? card_word(c->in, "card_note_z") : "",
 	};
 	bool first = true;
 	for (int i = 0; i < 3; i++) {
@@ -521,6 +440,22 @@ static void footnotes(struct card *c)
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, notes[i], NOTE_SIZE,
 			 WEIGHT_REGULAR, COLOUR_MUTED);
 	}
+}
+
+/* "Federation · 2026-Q3 · Confidential", cut to share its line with
+ * "Page N of M"; new memory. */
+static char *footer(const struct report_input *in, const char *quarter)
+{
+	struct buf b = BUF_INIT;
+	const char *federation = card_word(in, "federation");
+	if (federation[0])
+		buf_addf(&b, "%s" MIDDOT, federation);
+	buf_addf(&b, "%s" MIDDOT "%s", quarter,
+		 card_word(in, "card_confidential"));
+	char *foot = fonts_fit(in->chart.fonts, WEIGHT_REGULAR, b.s, 8,
+			       DOC_WIDTH - 90);
+	buf_free(&b);
+	return foot;
 }
 
 int card_write(const struct report_input *in, int org, const char *path,
@@ -561,17 +496,10 @@ int card_write(const struct report_input *in, int org, const char *path,
 				   &c.peers_answered);
 	columns(&c);
 
-	struct buf title = BUF_INIT, subject = BUF_INIT, footer = BUF_INIT;
-	buf_addf(&title, "%s: %s", word(in, "card_title"), name);
+	struct buf title = BUF_INIT, subject = BUF_INIT;
+	buf_addf(&title, "%s: %s", card_word(in, "card_title"), name);
 	buf_addf(&subject, "%s, %s", name, quarter);
-	const char *federation = word(in, "federation");
-	if (federation[0])
-		buf_addf(&footer, "%s" MIDDOT, federation);
-	buf_addf(&footer, "%s" MIDDOT "%s", quarter,
-		 word(in, "card_confidential"));
-	/* The footer shares its line with "Page N of M". */
-	char *foot = fonts_fit(ci->fonts, WEIGHT_REGULAR, footer.s, 8,
-			       DOC_WIDTH - 90);
+	char *foot = footer(in, quarter);
 	int ret = doc_open(&c.d, in, title.s, subject.s, foot, why, size);
 	if (ret == 0) {
 		header(&c, name, quarter);
@@ -586,6 +514,5 @@ int card_write(const struct report_input *in, int org, const char *path,
 	positions_free(own);
 	buf_free(&title);
 	buf_free(&subject);
-	buf_free(&footer);
 	return ret;
 }

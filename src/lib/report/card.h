@@ -1,13 +1,13 @@
-/* card: an organisation's report card (SPEC §8, issue 5).
+/* card: an organisation's report card (SPEC §6.3, §8).
  *
- * One or two A4 pages for one signatory and one quarter: its own figures
- * beside the sector's and its peer group's, where it stands among the
- * sector's associations on each metric, the yes/no commitments it meets,
- * and its own trend over the quarters it answered. Its own figures are
- * shown in full; sector and peer-group figures exactly as published
- * (SPEC §6.3): a withheld one is "[c]", a missing one "–", each with its
- * footnote. Words come from the wording (templates/report.csv), with
- * built-in English for any card_* key it lacks. */
+ * One or two A4 pages for one signatory and one quarter: how many
+ * answered in the sector and in its peer group (left out when fewer than
+ * 3 did), where it stands (its strongest and weakest positions), then
+ * per area each metric's own figure beside the sector's and the peer
+ * group's median association (cardline.h, position.h) and its position,
+ * top being best; the yes/no commitments it meets and its own trend.
+ * Each symbol shown ("[c]", "[x]", "[z]") has its footnote. Words come
+ * from cardwords.h. */
 #ifndef PLEDGE_CARD_H
 #define PLEDGE_CARD_H
 
@@ -18,7 +18,8 @@
 
 /* Writes org's (a roster index) report card for in->chart.period to path,
  * with mode 0600: it holds the organisation's own figures. Needs
- * in->chart.returns. Returns 0, or -1 with why (of size bytes); nothing
+ * in->chart.returns; uses in->positions when given (made once for many
+ * cards), else works them out for this card. Returns 0, or -1 with why (of size bytes); nothing
  * is left at path then. */
 int card_write(const struct report_input *in, int org, const char *path,
 	       char *why, size_t size);
