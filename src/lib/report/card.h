@@ -19,8 +19,8 @@
 /* Writes org's (a roster index) report card for in->chart.period to path,
  * with mode 0600: it holds the organisation's own figures. Needs
  * in->chart.returns; uses in->positions when given (made once for many
- * cards), else works them out for this card. Returns 0, or -1 with why (of size bytes); nothing
- * is left at path then. */
+ * cards), else works them out for this card. Returns 0, or -1 with
+ * why (of size bytes); nothing is left at path then. */
 int card_write(const struct report_input *in, int org, const char *path,
 	       char *why, size_t size);
 
