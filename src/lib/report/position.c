@@ -141,7 +141,7 @@ static void fill_metric(struct positions *p, const struct chart_input *in,
 			int m, double *scratch)
 {
 	const struct metric *mt = &p->cat->metrics[m];
-	size_t n = 0, k = 0;
+	size_t n = 0, k;
 	const struct agg_obs *obs = aggregate_answers(in->returns, in->period,
 						      m, &n);
 	size_t groups = p->ngroups + 1;
@@ -172,8 +172,6 @@ static void fill_metric(struct positions *p, const struct chart_input *in,
 			p->nsorted[m] = k;
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		scratch[i] = 0;
 }
 
 /* Who answered anything, by group. */
