@@ -65,7 +65,8 @@ struct own {
 struct positions;
 
 /* The figures of in->period from in->returns (and in->settings: the
- * disclosure thresholds); NULL when there are no returns. */
+ * disclosure thresholds); NULL when there are no returns. Valid while
+ * in->returns is, and unchanged. */
 struct positions *positions_make(const struct chart_input *in);
 void positions_free(struct positions *p);
 
