@@ -30,6 +30,7 @@ LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
 PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart pledge-report
+PROGS += pledge-audit
 PROG_BIN := $(PROGS:%=$(BIN)/%)
 LIBS = $(CSV_LIBS) -lm
 
