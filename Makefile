@@ -109,10 +109,10 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/spectrum/run.sh $(BUILD)/tests/csvdump
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
-	@sh tests/disclosure/run.sh $(abspath $(BIN))
 	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
 	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
+	@sh tests/disclosure/run.sh $(abspath $(BIN))
 
 check: deps
 	@$(MAKE) --no-print-directory test
