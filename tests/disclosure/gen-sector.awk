@@ -22,7 +22,7 @@ function org(id, group, size, joined, left) {
 
 function owes(id, q) { return q >= join[id] && (leave[id] == "" || q < leave[id]) }
 
-function value(id, m, size, small, p) {
+function value(id, m, size, group, p) {
 	if (kind[m] == "yesno")
 		return between(0, 2) ? "yes" : "no"
 	if (kind[m] == "percent")
@@ -36,9 +36,18 @@ function value(id, m, size, small, p) {
 	p = answer[parent[m]]
 	if (!sensitive[m])
 		return between(0, p)
-	# counts of people: a handful in small organisations, so that their
-	# groups' totals and quartiles fall below the threshold
-	return between(0, small ? (p < 2 ? p : 2) : (p < 14 ? p : 14))
+	# counts of people: a handful in the smallest groups, so that their
+	# totals fall below the threshold (the three's only in some
+	# quarters, leaving the pair alone withheld); a few in each of the
+	# four, so that its total is published but its quartiles are not;
+	# more in the large group, whose lower quartile may still be small
+	if (group == "many")
+		return between(0, p < 14 ? p : 14)
+	if (group == "quad")
+		return between(p < 1 ? p : 1, p < 4 ? p : 4)
+	if (group == "trio")
+		return between(0, p < 3 ? p : 3)
+	return between(0, p < 2 ? p : 2)
 }
 
 END {
@@ -74,7 +83,7 @@ END {
 			printf "%s", id >f
 			for (k = 1; k <= nm; k++) {
 				answer[metric[k]] = value(id, metric[k], sz[id],
-								  grp[id] != "many")
+								  grp[id])
 				printf ",%s", answer[metric[k]] >f
 			}
 			printf "\n" >f
