@@ -142,13 +142,16 @@ int main(int argc, char **argv)
 		if (read_all(&o, argv + optind, argc - optind, &a, &au, &d) < 0)
 			fprintf(stderr, "%s: the inputs could not all be read, "
 				"so nothing was audited\n", prog);
-		else if (audit_run(&au, &d) == 0)
+		else if (audit_run(&au, &d) == 0 && d.errors == 0)
 			status = EXIT_OK;
-		else
+		else if (au.found)
 			fprintf(stderr, "%s: %zu way%s to recover a withheld "
 				"or single-organisation figure; do not "
 				"publish\n", prog, au.found,
 				au.found == 1 ? "" : "s");
+		else
+			fprintf(stderr, "%s: the aggregates are not those of "
+				"the returns given; do not publish\n", prog);
 		audit_free(&au);
 		aggregate_free(&a);
 	}

@@ -352,7 +352,16 @@ static void attack_row(struct audit *au, const struct audit_row *row,
 		return;
 	double *x;
 	size_t n = group_values(au, r->period, r->metric, r->group, &x);
-	if (!few_and_extremes(au, row, x, n, d))
+	if (n != r->n) {
+		char cell[512];
+		diag_add(d, SEV_ERROR, au->agg_path, row->line, NULL,
+			 au->cat->metrics[r->metric].id, "not-the-returns",
+			 "%s are about %zu organisations, but the returns given "
+			 "have %zu answers: audit with the returns these "
+			 "aggregates were made from",
+			 cell_name(au, r, "figures", cell, sizeof(cell)),
+			 r->n, n);
+	} else if (!few_and_extremes(au, row, x, n, d))
 		inversion(au, row, x, n, d);
 	if (au->cat->metrics[r->metric].sensitive)
 		small_counts(au, row, d);

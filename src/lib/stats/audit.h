@@ -65,7 +65,9 @@ int audit_read_readings(struct audit *au, const char *path,
 int audit_read_text(struct audit *au, const char *path, struct diags *d);
 
 /* Tries every attack; adds one error per recovery and returns how many
- * (also in au->found). */
+ * (also in au->found). A published row whose n is not the number of
+ * answers in the returns is an error too ("not-the-returns", not
+ * counted): the audit needs the returns the aggregates were made from. */
 size_t audit_run(struct audit *au, struct diags *d);
 
 /* The published row for period, metric and group, or NULL. */
