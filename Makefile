@@ -30,6 +30,7 @@ LIB_SRC := $(sort $(wildcard src/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
 PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart pledge-report
+PROGS += pledge-audit
 PROG_BIN := $(PROGS:%=$(BIN)/%)
 LIBS = $(CSV_LIBS) -lm
 
@@ -112,6 +113,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/report/run.sh $(BIN)
 	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cards/run.sh $(BIN) $(BUILD)/tests
+	@sh tests/disclosure/run.sh $(abspath $(BIN))
 
 check: deps
 	@$(MAKE) --no-print-directory test
