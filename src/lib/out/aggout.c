@@ -3,9 +3,9 @@
 #include "../base/numfmt.h"
 #include "../model/period.h"
 
-static const char *const header[] = { "period", "area", "metric", "group",
-	"n", "sum", "mean", "median", "p25", "p75", "min", "max", "rate",
-	"flag", NULL };
+/* The columns before and after the statistics of stat_table. */
+static const char *const head[] = { "period", "area", "metric", "group",
+	"n" };
 
 struct writer {
 	FILE *fp;
@@ -38,7 +38,12 @@ static int write_row(const struct agg_row *row, void *ctx)
 int aggout_write(FILE *fp, struct aggregate *a, const struct settings *s)
 {
 	struct writer w = { fp, BUF_INIT, a };
-	csvout_row(&w.b, header);
+	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
+		csvout_field(&w.b, head[i], i == 0);
+	for (int k = 0; k < AGG_NSTATS; k++)
+		csvout_field(&w.b, stat_table[k].column, 0);
+	csvout_field(&w.b, "flag", 0);
+	buf_addc(&w.b, '\n');
 	int ret = aggregate_rows(a, s, write_row, &w);
 	return csvout_finish(&w.b, fp, ret ? -1 : 0);
 }
