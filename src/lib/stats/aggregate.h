@@ -4,8 +4,8 @@
  * Values are added one answer at a time (aggregate_add); aggregate_rows
  * then yields, per period in order, the "returns" rows (response counts)
  * and one row per metric (catalogue order) and group (sector, then each
- * peer group by name) that has an answer, with disclosure control applied
- * to sensitive metrics. Memory: 16 bytes per value, plus one bit per
+ * peer group by name) that has an answer, with disclosure control
+ * (disclose.h) applied to every row. Memory: 16 bytes per value, plus one bit per
  * organisation, metric and period to catch repeated answers. */
 #ifndef PLEDGE_AGGREGATE_H
 #define PLEDGE_AGGREGATE_H
