@@ -32,11 +32,11 @@ const struct stat_def stat_table[AGG_NSTATS] = {
 	[AGG_P75] = { "p75", of_p75, QUARTILE_RULES, -1, 0,
 		      "75th percentile." },
 	[AGG_MIN] = { "min", of_min, ONE_ORG, -1, 0,
-		      "Smallest answer; always empty for metrics that count "
-		      "people." },
+		      "Smallest answer: never published (always empty), "
+		      "since it is one organisation's figure." },
 	[AGG_MAX] = { "max", of_max, ONE_ORG, -1, 0,
-		      "Largest answer; always empty for metrics that count "
-		      "people." },
+		      "Largest answer: never published (always empty), "
+		      "since it is one organisation's figure." },
 	[AGG_RATE] = { "rate", NULL, ROW_RULES | RULE_BIT(RULE_SMALL_RATE),
 		       -1, 1,
 		       "For a yes/no, the percentage answering yes; for an "
