@@ -33,16 +33,6 @@ static bool withheld(const struct agg_row *row, int stat)
 	return row->why[stat] != RULE_NONE && row->why[stat] != RULE_NEVER;
 }
 
-/* A statistic tied to a withheld one goes with it, for the same rule. */
-static void withhold_ties(struct agg_row *row)
-{
-	for (int k = 0; k < AGG_NSTATS; k++) {
-		int t = stat_table[k].tied;
-		if (t >= 0 && withheld(row, t))
-			disclose_withhold(row, k, (enum disc_rule)row->why[t]);
-	}
-}
-
 void disclose_withhold(struct agg_row *row, int stat, enum disc_rule rule)
 {
 	if (!(row->has & (1u << stat)))
@@ -61,7 +51,6 @@ void disclose_row(struct agg_row *row, const struct settings *s,
 			if ((stat_table[k].rules & RULE_BIT(r)) &&
 			    applies((enum disc_rule)r, row, k, s, f))
 				disclose_withhold(row, k, (enum disc_rule)r);
-	withhold_ties(row);
 }
 
 /* The amount behind stat of a row that subtraction would recover: the
@@ -75,9 +64,10 @@ static double amount(const struct agg_row *row, const struct disc_facts *f,
 /* Whether the peer groups whose stat is withheld, with the organisations
  * in no peer group (never published on their own), could be worked out
  * as the sector's figure minus the published groups' and so need one
- * more group withheld: when exactly one group is withheld (SPEC §6.3
- * rule 4), or when what is withheld together is about fewer than
- * min_orgs organisations or is a small count of people. */
+ * more group withheld: when exactly one group is withheld and every
+ * organisation is in a group (SPEC §6.3 rule 4), or when what is
+ * withheld together is about fewer than min_orgs organisations or is a
+ * small count of people. */
 static bool exposed(const struct agg_row *rows, size_t len,
 		    const struct disc_facts *facts, int stat,
 		    const struct settings *s)
@@ -96,12 +86,12 @@ static bool exposed(const struct agg_row *rows, size_t len,
 			n -= rows[i].n;
 		}
 	}
-	bool outside = rows[0].n > peers_n;
-	if (count == 1)
+	size_t unknown = count + (rows[0].n > peers_n);
+	if (unknown == 1 && count == 1)
 		return true;
-	if (count == 0 && !outside)
+	if (unknown == 0)
 		return false;
-	hidden += outside ? rest : 0;
+	hidden += unknown > count ? rest : 0;
 	return (long)n < s->min_orgs ||
 	       (facts[0].sensitive && small(s, hidden));
 }

@@ -19,26 +19,25 @@ static double of_max(const struct summary *s) { return s->max; }
 #define ONE_ORG (ROW_RULES | RULE_BIT(RULE_NEVER))
 
 const struct stat_def stat_table[AGG_NSTATS] = {
-	[AGG_SUM] = { "sum", of_sum, ROW_RULES, AGG_MEAN, 1,
+	[AGG_SUM] = { "sum", of_sum, ROW_RULES, 1,
 		      "Sum of the answers; on returns rows, the organisations "
 		      "that owed a return (response rate = n / sum)." },
-	[AGG_MEAN] = { "mean", of_mean, ROW_RULES, AGG_SUM, 0,
+	[AGG_MEAN] = { "mean", of_mean, ROW_RULES, 0,
 		       "Mean of the answers (for a yes/no, the share "
 		       "answering yes)." },
-	[AGG_MEDIAN] = { "median", of_median, QUARTILE_RULES, -1, 0,
+	[AGG_MEDIAN] = { "median", of_median, QUARTILE_RULES, 0,
 			 "Median of the answers." },
-	[AGG_P25] = { "p25", of_p25, QUARTILE_RULES, -1, 0,
+	[AGG_P25] = { "p25", of_p25, QUARTILE_RULES, 0,
 		      "25th percentile." },
-	[AGG_P75] = { "p75", of_p75, QUARTILE_RULES, -1, 0,
+	[AGG_P75] = { "p75", of_p75, QUARTILE_RULES, 0,
 		      "75th percentile." },
-	[AGG_MIN] = { "min", of_min, ONE_ORG, -1, 0,
+	[AGG_MIN] = { "min", of_min, ONE_ORG, 0,
 		      "Smallest answer: never published (always empty), "
 		      "since it is one organisation's figure." },
-	[AGG_MAX] = { "max", of_max, ONE_ORG, -1, 0,
+	[AGG_MAX] = { "max", of_max, ONE_ORG, 0,
 		      "Largest answer: never published (always empty), "
 		      "since it is one organisation's figure." },
-	[AGG_RATE] = { "rate", NULL, ROW_RULES | RULE_BIT(RULE_SMALL_RATE),
-		       -1, 1,
+	[AGG_RATE] = { "rate", NULL, ROW_RULES | RULE_BIT(RULE_SMALL_RATE), 1,
 		       "For a yes/no, the percentage answering yes; for an "
 		       "\"of which\" count, 100 times the sum of the counts "
 		       "over the sum of their parents, over the "

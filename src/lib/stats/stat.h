@@ -34,10 +34,11 @@ struct stat_def {
 	/* Its value from a finished summary; NULL for the rate, which
 	 * aggregate works out from pairs of answers. */
 	double (*of)(const struct summary *s);
-	unsigned rules;       /* RULE_BIT of every rule that may withhold it */
-	/* A statistic it gives away and is given away by (mean × n = sum):
-	 * withheld whenever that one is; -1 for none. */
-	int tied;
+	/* RULE_BIT of every rule that may withhold it. A statistic that
+	 * gives another away has at least its rules: the mean has the
+	 * sum's (mean × n = sum), the rate too (for a yes/no it is 100 ×
+	 * the mean). */
+	unsigned rules;
 	/* A statistic the secondary rule (RULE_SECONDARY) protects: one
 	 * group's withheld figure must not be the sector's minus the
 	 * others'. */
