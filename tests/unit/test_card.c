@@ -104,15 +104,16 @@ static void own_figures_beside_sector_and_peers(void **state)
 	expect_in(t, "As employers", "an area title");
 	expect_in(t, "For our paid carers", "an area title");
 	char line[400];
-	/* its own 131 of 1,631 in the sector and 331 in its group */
+	/* its own 131 of 1,631 in the sector; its group of 2 is withheld
+	 * (SPEC §6.3) */
 	line_of(t, "Employees   ", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "131", "1,631", "331",
+	expect_cells(line, (const char *const[]){ "131", "1,631", "[c]",
 						  "lower middle" }, 4);
-	/* pay: its own £12.10; medians £11.20 and £11.45; top quarter */
+	/* pay: its own £12.10; the sector's median £11.20, its group's
+	 * withheld; top quarter */
 	line_of(t, "Median hourly pay", line, sizeof(line));
 	expect_cells(line, (const char *const[]){ POUNDS "12.10",
-						  POUNDS "11.20",
-						  POUNDS "11.45",
+						  POUNDS "11.20", "[c]",
 						  "top quarter" }, 4);
 	/* yes/no: its own answer in words, the sector's share */
 	line_of(t, "Carer-friendly policy", line, sizeof(line));
@@ -137,9 +138,9 @@ static void own_figures_in_full_published_ones_withheld(void **state)
 	expect_cells(line, (const char *const[]){ "6.9%", "[c]", "[c]",
 						  "[c]" }, 4);
 	/* not answered by it: a dash for it and its standing, the medians
-	 * of the sector and of its group (HX02 alone) beside */
+	 * of the sector and of its group (HX02 alone) withheld beside */
 	line_of(t, "Paid carer's leave", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ EN_DASH, "12", "12",
+	expect_cells(line, (const char *const[]){ EN_DASH, "[c]", "[c]",
 						  EN_DASH }, 4);
 	/* answered by none */
 	line_of(t, "Paid the Living Wage", line, sizeof(line));
