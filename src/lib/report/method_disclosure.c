@@ -18,9 +18,10 @@ void method_disclosure(struct buf *b, const struct settings *s)
 		 "or quartile above 0 and below %g is withheld, and so is a "
 		 "rate resting on a count of people above 0 and below %g. ",
 		 s->small_below, s->small_below, s->small_below);
-	buf_addf(b, "When one peer group's total is withheld and the "
-		 "sector's is published, the peer group with the fewest "
-		 "answers (the first by name on a tie) is withheld too, so "
+	buf_addf(b, "When one peer group's total (or rate) is withheld and "
+		 "the sector's is published, the peer group with the fewest "
+		 "associations answering (the first by name on a tie) is "
+		 "withheld too, all but how many answered, so "
 		 "that the withheld total cannot be found by subtracting the "
 		 "others from the sector's; and so on while what is withheld "
 		 "together, with any associations in no peer group, is about "
