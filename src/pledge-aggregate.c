@@ -28,8 +28,9 @@ static void usage(void)
 "aggregates CSV goes to standard output: for each period, the response\n"
 "counts (metric \"returns\"), then for each metric and group (sector, then\n"
 "each peer group) n, sum, mean, median, p25, p75, min, max, rate and\n"
-"flag. Figures about people are suppressed as templates/settings.csv\n"
-"says, and flagged c.\n"
+"flag. Figures that could tell about fewer than 3 organisations or a\n"
+"small count of people are withheld as templates/settings.csv says, and\n"
+"their rows flagged c.\n"
 "\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv and settings.csv are (default\n"
@@ -37,6 +38,9 @@ static void usage(void)
 "                        installed copy)\n"
 "  -o, --output=FILE     write to FILE instead of standard output (FILE\n"
 "                        is replaced only when complete)\n"
+"  -d, --disclosure=FILE also write every withheld figure and the rule\n"
+"                        that withheld it as CSV to FILE (staff only:\n"
+"                        mode 0600, replaced only when complete)\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -46,16 +50,27 @@ static void usage(void)
 
 struct opts {
 	struct cli cli;
+	const char *disclosure;
 };
+
+static int own_option(int c, void *ctx)
+{
+	struct opts *o = ctx;
+	if (c != 'd')
+		return -1;
+	o->disclosure = optarg;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
+		{ "disclosure", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "",
-		      NULL, o) < 0)
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "d:",
+		      own_option, o) < 0)
 		return -1;
 	return 0;
 }
@@ -63,12 +78,39 @@ static int parse_args(int argc, char **argv, struct opts *o)
 struct job {
 	struct aggregate *a;
 	const struct settings *s;
+	FILE *disclosure;  /* or NULL */
 };
 
 static int put_aggregates(FILE *fp, void *ctx)
 {
 	struct job *j = ctx;
-	return aggout_write(fp, j->a, j->s);
+	return aggout_write_both(fp, j->disclosure, j->a, j->s);
+}
+
+/* Writes the aggregates and, when asked for, disclosure.csv: both, or
+ * (on a failure) neither. Returns 0, or -1 with a message given. */
+static int write_all(const struct opts *o, struct job *job)
+{
+	struct atomic_file df;
+	const char *failed = NULL;
+	if (o->disclosure && atomic_open(&df, o->disclosure, 0600) < 0)
+		failed = o->disclosure;
+	else if (o->disclosure)
+		job->disclosure = df.fp;
+	if (!failed && write_output(o->cli.output, 0644, put_aggregates,
+				    job) < 0) {
+		int err = errno;
+		failed = o->cli.output ? o->cli.output : "the output";
+		if (job->disclosure)
+			atomic_abort(&df);
+		errno = err;
+	} else if (!failed && job->disclosure && atomic_commit(&df) < 0) {
+		failed = o->disclosure;
+	}
+	if (failed)
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, failed,
+			strerror(errno));
+	return failed ? -1 : 0;
 }
 
 static int load(const struct opts *o, struct catalogue *cat,
@@ -87,7 +129,7 @@ static int load(const struct opts *o, struct catalogue *cat,
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
+	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage), .disclosure = NULL };
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
 	struct diags d;
@@ -105,14 +147,10 @@ int main(int argc, char **argv)
 			unread += tidyin_read(&a, "-", &d) < 0;
 		for (int i = optind; i < argc; i++)
 			unread += tidyin_read(&a, argv[i], &d) < 0;
-		struct job job = { &a, &s };
+		struct job job = { &a, &s, NULL };
 		if (files > 0 && unread == files)
 			fprintf(stderr, "%s: no input could be read\n", prog);
-		else if (write_output(o.cli.output, 0644, put_aggregates, &job) < 0)
-			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
-				o.cli.output ? o.cli.output : "the output",
-				strerror(errno));
-		else
+		else if (write_all(&o, &job) == 0)
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;
 		aggregate_free(&a);
 	}

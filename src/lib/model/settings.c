@@ -16,8 +16,8 @@ static const char *const columns[] = { "setting", "value", NULL };
 void settings_default(struct settings *s)
 {
 	s->min_orgs = 3;
-	s->small_below = 5;
 	s->quartiles_min_orgs = 5;
+	s->small_below = 5;
 	s->font_regular = xstrdup(FONTS "DejaVuSans.ttf");
 	s->font_bold = xstrdup(FONTS "DejaVuSans-Bold.ttf");
 }
@@ -73,10 +73,10 @@ static int apply(struct settings *s, const char *name, const char *value,
 		set_path(&s->font_bold, dir, value);
 	else if (!strcmp(name, "suppress_min_orgs"))
 		bad = whole(value, &s->min_orgs) < 0;
-	else if (!strcmp(name, "suppress_below"))
-		bad = number(value, &s->small_below) < 0;
 	else if (!strcmp(name, "quartiles_min_orgs"))
 		bad = whole(value, &s->quartiles_min_orgs) < 0;
+	else if (!strcmp(name, "suppress_below"))
+		bad = number(value, &s->small_below) < 0;
 	else
 		diag_add(d, SEV_WARNING, file, line, NULL, NULL,
 			 "unknown-setting", "'%s' is not a setting; ignored",

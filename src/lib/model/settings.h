@@ -8,14 +8,14 @@
 #include "diag.h"
 
 struct settings {
-	/* Disclosure control (SPEC §6.3), for sensitive metrics: below
-	 * min_orgs answering organisations, no figure is published; a
-	 * published figure above 0 and below small_below is suppressed. */
+	/* Disclosure control (SPEC §6.3): below min_orgs answering
+	 * organisations only n is published, for any metric; the median
+	 * and quartiles only from quartiles_min_orgs; for a metric that
+	 * counts people, a count above 0 and below small_below is
+	 * withheld. */
 	long min_orgs;      /* default 3 */
-	double small_below; /* default 5 */
-	/* Medians and quartiles are published only where at least this
-	 * many organisations answered (SPEC §6.3). */
 	long quartiles_min_orgs; /* default 5 */
+	double small_below; /* default 5 */
 	/* TrueType fonts for charts and reports; a relative path is taken
 	 * from the templates folder. */
 	char *font_regular; /* default DejaVu Sans */

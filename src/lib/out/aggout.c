@@ -3,15 +3,39 @@
 #include "../base/numfmt.h"
 #include "../model/period.h"
 
-static const char *const header[] = { "period", "area", "metric", "group",
-	"n", "sum", "mean", "median", "p25", "p75", "min", "max", "rate",
-	"flag", NULL };
+/* The columns before and after the statistics of stat_table. */
+static const char *const head[] = { "period", "area", "metric", "group",
+	"n" };
 
 struct writer {
 	FILE *fp;
 	struct buf b;
 	struct aggregate *a;
+	FILE *dfp;      /* disclosure.csv, or NULL */
+	struct buf db;
 };
+
+static const char *const disclosure_header[] = { "period", "metric", "group",
+	"column", "rule", NULL };
+
+/* A disclosure row for each figure of row a rule withheld (not min and
+ * max, which are never published). */
+static int write_withheld(struct writer *w, const struct agg_row *row,
+			  const char *period, const char *metric,
+			  const char *group)
+{
+	for (int k = 0; k < AGG_NSTATS; k++) {
+		if (row->why[k] == RULE_NONE || row->why[k] == RULE_NEVER)
+			continue;
+		csvout_field(&w->db, period, 1);
+		csvout_field(&w->db, metric, 0);
+		csvout_text(&w->db, group, 0);
+		csvout_field(&w->db, stat_table[k].column, 0);
+		csvout_field(&w->db, rule_name((enum disc_rule)row->why[k]), 0);
+		buf_addc(&w->db, '\n');
+	}
+	return csvout_flush(&w->db, w->dfp, 64 * 1024);
+}
 
 static int write_row(const struct agg_row *row, void *ctx)
 {
@@ -32,13 +56,31 @@ static int write_row(const struct agg_row *row, void *ctx)
 			     ? num_plain(row->v[k], num) : "", 0);
 	csvout_field(&w->b, row->suppressed ? "c" : "", 0);
 	buf_addc(&w->b, '\n');
+	if (w->dfp && row->suppressed &&
+	    write_withheld(w, row, period, m->id, group) < 0)
+		return -1;
 	return csvout_flush(&w->b, w->fp, 64 * 1024);
+}
+
+int aggout_write_both(FILE *fp, FILE *disclosure, struct aggregate *a,
+		      const struct settings *s)
+{
+	struct writer w = { fp, BUF_INIT, a, disclosure, BUF_INIT };
+	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
+		csvout_field(&w.b, head[i], i == 0);
+	for (int k = 0; k < AGG_NSTATS; k++)
+		csvout_field(&w.b, stat_table[k].column, 0);
+	csvout_field(&w.b, "flag", 0);
+	buf_addc(&w.b, '\n');
+	if (disclosure)
+		csvout_row(&w.db, disclosure_header);
+	int ret = aggregate_rows(a, s, write_row, &w);
+	if (disclosure)
+		ret |= csvout_finish(&w.db, disclosure, ret ? -1 : 0);
+	return csvout_finish(&w.b, fp, ret ? -1 : 0);
 }
 
 int aggout_write(FILE *fp, struct aggregate *a, const struct settings *s)
 {
-	struct writer w = { fp, BUF_INIT, a };
-	csvout_row(&w.b, header);
-	int ret = aggregate_rows(a, s, write_row, &w);
-	return csvout_finish(&w.b, fp, ret ? -1 : 0);
+	return aggout_write_both(fp, NULL, a, s);
 }

@@ -7,10 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const columns[] = { "period", "metric", "group", "n",
-	"sum", "mean", "median", "p25", "p75", "min", "max", "rate", "flag",
-	NULL };
-enum { A_PERIOD, A_METRIC, A_GROUP, A_N, A_FIRST_STAT, A_FLAG = 12 };
+/* The columns read: these, a column per statistic of stat_table, and
+ * the flag. */
+enum { A_PERIOD, A_METRIC, A_GROUP, A_N, A_FIRST_STAT,
+       A_FLAG = A_FIRST_STAT + AGG_NSTATS, A_COLUMNS };
+
+static void column_names(const char *names[A_COLUMNS + 1])
+{
+	static const char *const head[] = { "period", "metric", "group", "n" };
+	for (int i = 0; i < A_FIRST_STAT; i++)
+		names[i] = head[i];
+	for (int k = 0; k < AGG_NSTATS; k++)
+		names[A_FIRST_STAT + k] = stat_table[k].column;
+	names[A_FLAG] = "flag";
+	names[A_COLUMNS] = NULL;
+}
 
 static uint64_t key_of(int period, int metric, int group)
 {
@@ -63,7 +74,7 @@ static void read_row(struct aggin *in, const struct catalogue *cat,
 		if (!cell[0])
 			continue;
 		if (number(cell, &row.v[k]) < 0)
-			bad = columns[A_FIRST_STAT + k];
+			bad = stat_table[k].column;
 		row.has |= 1u << k;
 	}
 	if (bad) {
@@ -101,7 +112,9 @@ int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	memset(in, 0, sizeof(*in));
 	intmap_init(&in->index);
 	in->first = in->last = PERIOD_NONE;
-	int col[13];
+	int col[A_COLUMNS];
+	const char *columns[A_COLUMNS + 1];
+	column_names(columns);
 	struct table *t = table_open_columns(path, columns, col,
 					     "period, metric, group, n and the "
 					     "figures", d);
@@ -110,8 +123,8 @@ int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	struct table_row row;
 	enum table_status st;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {
-		char *f[13];
-		for (int k = 0; k < 13; k++)
+		char *f[A_COLUMNS];
+		for (int k = 0; k < A_COLUMNS; k++)
 			f[k] = row.f[col[k]];
 		read_row(in, cat, t, f, row.line, d);
 	}

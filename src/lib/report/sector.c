@@ -4,6 +4,7 @@
 #include "../base/xalloc.h"
 #include "../model/period.h"
 #include "../read/table.h"
+#include "method_disclosure.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -358,13 +359,7 @@ static void method(struct doc *d)
 		 COLOUR_TEXT);
 	d->y += 6;
 	buf_reset(&b);
-	buf_addf(&b, "Figures about people (metrics that count residents or "
-		 "staff) are protected: when fewer than %ld associations "
-		 "answered, no figure is published; otherwise a figure above "
-		 "0 and below %g is withheld, as is a rate resting on such a "
-		 "count. The smallest and largest answers are never published "
-		 "for them. A withheld figure shows as [c].",
-		 ci->settings->min_orgs, ci->settings->small_below);
+	method_disclosure(&b, ci->settings);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 6;

@@ -1,4 +1,5 @@
 #include "aggregate.h"
+#include "disclose.h"
 #include "sort.h"
 #include "summary.h"
 #include "../base/xalloc.h"
@@ -80,6 +81,8 @@ void aggregate_free(struct aggregate *a)
 	for (size_t m = 0; a->ranked && m < a->cat->len; m++)
 		free(a->ranked[m].v);
 	free(a->ranked);
+	free(a->rows);
+	free(a->facts);
 	free(a->groups);
 	free(a->org_group);
 	intmap_free(&a->index);
@@ -205,41 +208,59 @@ static void pair_sums(const struct aggregate *a, const struct obs_list *c,
 	}
 }
 
-static int metric_rows(struct aggregate *a, const struct agg_period *p,
-		       int metric, const struct settings *s,
-		       struct summary *sum, agg_row_fn *fn, void *ctx)
+/* The row of group g for metric in p, and what disclosure needs to know
+ * of it; row->n = 0 when no organisation of g answered. */
+static void group_row(struct aggregate *a, const struct agg_period *p,
+		      int metric, int g, const struct settings *s,
+		      struct summary *sum, struct agg_row *row,
+		      struct disc_facts *f)
 {
 	const struct metric *m = &a->cat->metrics[metric];
 	const struct obs_list *l = &p->m[metric];
 	const struct tagged *ranked = a->ranked[metric].v;
-	for (int g = AGG_SECTOR; g < (int)a->ngroups; g++) {
-		summary_reset(sum);
-		for (size_t i = 0; i < l->n; i++)
-			if (g == AGG_SECTOR || ranked[i].tag == g)
-				summary_add(sum, ranked[i].value);
-		if (!sum->n)
-			continue;
-		summary_finish(sum);
-		struct agg_row row = { .period = p->period, .metric = metric,
-				       .group = g, .n = sum->n };
-		double v[] = { sum->sum, sum->mean, sum->median, sum->p25,
-			       sum->p75, sum->min, sum->max };
-		memcpy(row.v, v, sizeof(v));
-		row.has = (1u << AGG_RATE) - 1;
-		double child = 0, parent = 0;
-		if (m->kind == KIND_YESNO) {
-			row.v[AGG_RATE] = 100 * sum->mean;
-			row.has |= 1u << AGG_RATE;
-		} else if (m->parent >= 0) {
-			pair_sums(a, l, &p->m[m->parent], g, &child, &parent);
-			if (parent > 0) {
-				row.v[AGG_RATE] = 100 * child / parent;
-				row.has |= 1u << AGG_RATE;
-			}
+	*row = (struct agg_row){ .period = p->period, .metric = metric,
+				 .group = g };
+	*f = (struct disc_facts){ .sensitive = m->sensitive };
+	summary_reset(sum);
+	for (size_t i = 0; i < l->n; i++)
+		if (g == AGG_SECTOR || ranked[i].tag == g)
+			summary_add(sum, ranked[i].value);
+	if (!sum->n)
+		return;
+	summary_finish(sum);
+	row->n = sum->n;
+	for (int k = 0; k < AGG_NSTATS; k++)
+		if (stat_table[k].of) {
+			row->v[k] = stat_table[k].of(sum);
+			row->has |= 1u << k;
 		}
-		if (m->sensitive)
-			agg_suppress(&row, s, child);
-		int ret = fn(&row, ctx);
+	double parent = 0;
+	if (m->kind == KIND_YESNO) {
+		row->v[AGG_RATE] = 100 * sum->mean;
+		row->has |= 1u << AGG_RATE;
+	} else if (m->parent >= 0) {
+		pair_sums(a, l, &p->m[m->parent], g, &f->child, &parent);
+		if (parent > 0) {
+			row->v[AGG_RATE] = 100 * f->child / parent;
+			row->has |= 1u << AGG_RATE;
+		}
+	}
+	disclose_row(row, s, f);
+}
+
+static int metric_rows(struct aggregate *a, const struct agg_period *p,
+		       int metric, const struct settings *s,
+		       struct summary *sum, agg_row_fn *fn, void *ctx)
+{
+	size_t len = a->ngroups + 1;
+	for (size_t i = 0; i < len; i++)
+		group_row(a, p, metric, (int)i - 1, s, sum, &a->rows[i],
+			  &a->facts[i]);
+	disclose_groups(a->rows, len, s, a->facts);
+	for (size_t i = 0; i < len; i++) {
+		if (!a->rows[i].n)
+			continue;
+		int ret = fn(&a->rows[i], ctx);
 		if (ret)
 			return ret;
 	}
@@ -316,6 +337,10 @@ int aggregate_rows(struct aggregate *a, const struct settings *s,
 	if (!a->ranked)
 		a->ranked = xcalloc(a->cat->len ? a->cat->len : 1,
 				    sizeof(*a->ranked));
+	if (!a->rows) {
+		a->rows = xcalloc(a->ngroups + 1, sizeof(*a->rows));
+		a->facts = xcalloc(a->ngroups + 1, sizeof(*a->facts));
+	}
 	for (size_t i = 0; i < a->nperiods && !ret; i++) {
 		struct agg_period *p = a->periods[i];
 		rank_period(a, p);
@@ -325,25 +350,6 @@ int aggregate_rows(struct aggregate *a, const struct settings *s,
 	}
 	summary_free(&sum);
 	return ret;
-}
-
-void agg_suppress(struct agg_row *row, const struct settings *s,
-		  double child_sum)
-{
-	row->has &= ~((1u << AGG_MIN) | (1u << AGG_MAX));
-	unsigned before = row->has;
-	if ((long)row->n < s->min_orgs) {
-		row->has &= ~((1u << AGG_SUM) | (1u << AGG_MEAN) |
-			      (1u << AGG_MEDIAN) | (1u << AGG_P25) |
-			      (1u << AGG_P75) | (1u << AGG_RATE));
-	} else {
-		for (int k = AGG_SUM; k <= AGG_P75; k++)
-			if (row->v[k] > 0 && row->v[k] < s->small_below)
-				row->has &= ~(1u << k);
-		if (child_sum > 0 && child_sum < s->small_below)
-			row->has &= ~(1u << AGG_RATE);
-	}
-	row->suppressed = row->has != before;
 }
 
 enum agg_stat metric_headline(const struct metric *m)

@@ -4,8 +4,8 @@
  * Values are added one answer at a time (aggregate_add); aggregate_rows
  * then yields, per period in order, the "returns" rows (response counts)
  * and one row per metric (catalogue order) and group (sector, then each
- * peer group by name) that has an answer, with disclosure control applied
- * to sensitive metrics. Memory: 16 bytes per value, plus one bit per
+ * peer group by name) that has an answer, with disclosure control
+ * (disclose.h) applied to every row. Memory: 16 bytes per value, plus one bit per
  * organisation, metric and period to catch repeated answers. */
 #ifndef PLEDGE_AGGREGATE_H
 #define PLEDGE_AGGREGATE_H
@@ -18,22 +18,12 @@
 #include "../model/roster.h"
 #include "../model/settings.h"
 #include "sort.h"
+#include "stat.h"
 
-enum agg_stat { AGG_SUM, AGG_MEAN, AGG_MEDIAN, AGG_P25, AGG_P75, AGG_MIN,
-		AGG_MAX, AGG_RATE, AGG_NSTATS };
+struct disc_facts;
 
 #define AGG_RETURNS (-1) /* metric index of a "returns" row */
 #define AGG_SECTOR (-1)  /* group index of the sector */
-
-struct agg_row {
-	int period;
-	int metric;       /* catalogue index, or AGG_RETURNS */
-	int group;        /* index into aggregate.groups, or AGG_SECTOR */
-	size_t n;
-	double v[AGG_NSTATS];
-	unsigned has;     /* bit (1 << stat) set when v[stat] is published */
-	bool suppressed;  /* flag "c": a cell other than min/max withheld */
-};
 
 /* One organisation's answer. */
 struct agg_obs {
@@ -55,6 +45,10 @@ struct aggregate {
 	size_t words;         /* bitset words per organisation */
 	struct agg_ranked *ranked; /* scratch: per metric, one quarter's
 				      values by size */
+	struct agg_row *rows;      /* scratch: one metric's rows, sector
+				      first, then each group */
+	struct disc_facts *facts;  /* scratch: what disclosure needs of
+				      each of rows */
 };
 
 void aggregate_init(struct aggregate *a, const struct catalogue *cat,
@@ -93,10 +87,5 @@ const char *headline_name(enum agg_stat stat);
 /* The name of a row's group: "sector" or "peer:<name>" (into out). */
 const char *agg_group_name(const struct aggregate *a, int group, char *out,
 			   size_t size);
-
-/* Applies disclosure control (SPEC §6.3) to a row of a sensitive metric;
- * child_sum is the sum of counts behind its rate (0 when none). */
-void agg_suppress(struct agg_row *row, const struct settings *s,
-		  double child_sum);
 
 #endif

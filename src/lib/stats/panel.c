@@ -29,16 +29,20 @@ static double headline(enum agg_stat stat, const struct metric *m,
 	return *ok ? 100 * child / parent : 0;
 }
 
-/* Whether a sensitive metric's figure may be published (SPEC §6.3): a
- * rate when the count of people behind it is not small, any other
- * figure when it is not small itself. */
-static bool publishable(const struct settings *s, size_t n, bool rate,
-			double figure, double child)
+/* Whether a panel's figure may be published (SPEC §6.3): never over
+ * fewer than min_orgs organisations, a median only over
+ * quartiles_min_orgs; for a metric that counts people, a rate when the
+ * count of people behind it is not small, any other figure when it is
+ * not small itself. */
+static bool publishable(const struct settings *s, size_t n,
+			enum agg_stat stat, bool sensitive, double figure,
+			double child)
 {
-	if ((long)n < s->min_orgs)
+	if ((long)n < s->min_orgs ||
+	    (stat == AGG_MEDIAN && (long)n < s->quartiles_min_orgs))
 		return false;
-	double v = rate ? child : figure;
-	return !(v > 0 && v < s->small_below);
+	double v = stat == AGG_RATE ? child : figure;
+	return !sensitive || !(v > 0 && v < s->small_below);
 }
 
 void panel_change(struct aggregate *a, const struct settings *s, int metric,
@@ -76,11 +80,10 @@ void panel_change(struct aggregate *a, const struct settings *s, int metric,
 		out->after = headline(stat, m, &sum[1], child[1], parents[1],
 				      &ok[1]);
 		out->published = ok[0] && ok[1];
-		if (m->sensitive)
-			for (int k = 0; k < 2; k++)
-				out->published &= publishable(
-					s, out->n, stat == AGG_RATE,
-					k ? out->after : out->before, child[k]);
+		for (int k = 0; k < 2; k++)
+			out->published &= publishable(
+				s, out->n, stat, m->sensitive,
+				k ? out->after : out->before, child[k]);
 	}
 	summary_free(&sum[0]);
 	summary_free(&sum[1]);

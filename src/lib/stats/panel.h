@@ -16,8 +16,8 @@
 struct change {
 	size_t n;            /* organisations in the panel */
 	double before, after;
-	bool published;      /* false: too few, or withheld for a
-				sensitive metric (SPEC §6.3) */
+	bool published;      /* false: too few organisations, or a small
+				count of people (SPEC §6.3) */
 };
 
 /* The change of metric's headline figure (metric_headline) from period
