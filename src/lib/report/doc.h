@@ -29,6 +29,7 @@ struct report_input {
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
 	const char *logo;             /* a PNG file, or NULL for none */
+	const struct revised *revised; /* figures marked [r], or NULL */
 };
 
 struct doc {

@@ -118,8 +118,10 @@ static void find_branding(struct run *r)
 	diags_free(&d);
 }
 
-static void find_programs(struct run *r)
+void run_find_programs(struct run *r)
 {
+	if (r->ingest)
+		return;
 	r->ingest = spawn_find("pledge-ingest");
 	r->aggregate = spawn_find("pledge-aggregate");
 	r->chart = spawn_find("pledge-chart");
@@ -191,7 +193,6 @@ int run_all(const struct run_opts *o, FILE *out, FILE *err)
 	if (status == 0) {
 		clean_up(&r);
 		r.hashes = hashcache_load(r.outfd, HASHES);
-		find_programs(&r);
 		find_branding(&r);
 		status = run_quarters(&r);
 		if (hashcache_save(r.hashes, r.outfd, HASHES) < 0 && status < 2) {

@@ -48,6 +48,10 @@ struct run {
  * written, a stage failed). */
 int run_all(const struct run_opts *o, FILE *out, FILE *err);
 
+/* Finds the sibling programs and what they support (asking each for
+ * its --help), once: only a quarter that is redone needs them. */
+void run_find_programs(struct run *r);
+
 /* A progress line on err when o->progress is set ("" clears it). */
 void run_progress(const struct run *r, const char *period, const char *what);
 
