@@ -22,7 +22,7 @@ bad() { fail=$((fail + 1)); echo "FAIL cairo: $*"; }
 cp -R "$root/input" "$root/templates" "$tmp/"
 cd "$tmp" || exit 2
 period=$(ls -d input/[0-9][0-9][0-9][0-9]-Q[1-4] | tail -n 1 | cut -d/ -f2)
-sh "$root/src/tools/run-report" "$bin" "$period" >/dev/null 2>run.err ||
+"$bin/pledge-run" --period "$period" >/dev/null 2>run.err ||
 	{ bad "the sample run failed: $(cat run.err)"; exit 1; }
 out=output/$period
 
