@@ -78,6 +78,7 @@ $(BIN)/pledge-report: LIBS += $(CAIRO_LIBS) $(HPDF_LIBS)
 # pledge-run hashes its inputs with nettle.
 NETTLE_LIBS = -lnettle
 $(BIN)/pledge-run: LIBS += $(NETTLE_LIBS)
+$(BUILD)/tests/test_safedir: LIBS += $(NETTLE_LIBS)
 
 $(BUILD)/tests/test_%.o: tests/unit/test_%.c
 	@mkdir -p $(dir $@)
