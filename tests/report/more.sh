@@ -143,3 +143,30 @@ q=$tmp/ref/output/2026-Q3
 	bad "issues.csv has no BOM, or an analysts' CSV has one"
 grep -q '"name": "harrys-pledge-2026-q3"' "$q/datapackage.json" && ok ||
 	bad "the data package name is not lower case"
+
+# pledge-audit, when installed, runs on what is about to be published;
+# what it finds stops the quarter being published.
+mkdir "$tmp/bin3"
+cp "$bin"/pledge-* "$tmp/bin3/"
+cat >"$tmp/bin3/pledge-audit" <<'EOF2'
+#!/bin/sh
+echo "$@" >>"$AUDIT_LOG"
+[ -n "${AUDIT_FINDS:-}" ] || exit 0
+echo "pledge-audit: aggregates.csv:7: error: a withheld figure can be worked out" >&2
+exit 2
+EOF2
+chmod +x "$tmp/bin3/pledge-audit"
+setup "$tmp/audit"
+cp -R "$tmp/ref/output" "$tmp/audit/"
+late "$tmp/audit"
+(cd "$tmp/audit" && AUDIT_LOG=$tmp/audit.log AUDIT_FINDS=1 \
+	"$tmp/bin3/pledge-run" >/dev/null 2>"$tmp/audit.err")
+status=$?
+[ $status -eq 2 ] && grep -q 'a withheld figure can be worked out' "$tmp/audit.err" &&
+	grep -q -- '--readings=.*charts/readings.csv .*aggregates.csv' "$tmp/audit.log" &&
+	same_tree "$tmp/ref/output" "$tmp/audit/output" && ok ||
+	bad "an audit that found something did not stop the quarter (status $status)"
+(cd "$tmp/audit" && AUDIT_LOG=$tmp/audit.log "$tmp/bin3/pledge-run" >/dev/null 2>&1)
+status=$?
+[ $status -eq 0 ] && same_tree "$tmp/again/output/2026-Q3" "$tmp/audit/output/2026-Q3" && ok ||
+	bad "an audit that found nothing stopped the quarter (status $status)"

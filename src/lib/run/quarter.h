@@ -6,8 +6,9 @@
  * a name): pledge-ingest (returns.csv, issues.csv), pledge-aggregate
  * (aggregates.csv, and disclosure.csv when it can), revisions.csv when
  * a published quarter moved, pledge-chart (charts/), pledge-report
- * (sector-report.pdf, and .html when it can; orgs/), then
- * datapackage.json and manifest.csv. Only when every stage worked is
+ * (sector-report.pdf, and .html when it can; orgs/), pledge-audit when
+ * it is installed (what it finds stops the quarter being published),
+ * then datapackage.json and manifest.csv. Only when every stage worked is
  * the staging folder swapped for OUTPUT/PERIOD; otherwise it is
  * removed and the quarter published before stays as it was. */
 #ifndef PLEDGE_QUARTER_H

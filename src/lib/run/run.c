@@ -128,6 +128,8 @@ void run_find_programs(struct run *r)
 	r->report = spawn_find("pledge-report");
 	r->ingest_previous = spawn_supports(r->ingest, "--previous");
 	r->aggregate_disclosure = spawn_supports(r->aggregate, "--disclosure");
+	r->aggregate_levels = spawn_supports(r->aggregate, "--levels");
+	r->audit = spawn_exists("pledge-audit") ? spawn_find("pledge-audit") : NULL;
 	r->report_html = spawn_supports(r->report, "--html");
 	r->report_revisions = spawn_supports(r->report, "--revisions");
 }
@@ -203,6 +205,7 @@ int run_all(const struct run_opts *o, FILE *out, FILE *err)
 	}
 	hashcache_free(r.hashes);
 	free(r.ingest), free(r.aggregate), free(r.chart), free(r.report);
+	free(r.audit);
 	free(r.fonts[0]), free(r.fonts[1]), free(r.logo);
 	if (r.outfd >= 0)
 		close(r.outfd);

@@ -36,6 +36,8 @@ struct run {
 	char *ingest, *aggregate, *chart, *report; /* the programs */
 	int ingest_previous;     /* pledge-ingest takes --previous */
 	int aggregate_disclosure;/* pledge-aggregate takes --disclosure */
+	int aggregate_levels;    /* pledge-aggregate takes --levels */
+	char *audit;             /* pledge-audit, or NULL when missing */
 	int report_html;         /* pledge-report takes --html */
 	int report_revisions;    /* pledge-report takes --revisions */
 	char *fonts[2];          /* font files from the settings */

@@ -155,6 +155,8 @@ static int aggregate(struct quarter *q)
 	arg(&a, "--output=%s/aggregates.csv", q->stage);
 	if (q->r->aggregate_disclosure)
 		arg(&a, "--disclosure=%s/disclosure.csv", q->stage);
+	if (q->r->aggregate_levels)
+		arg(&a, "--levels=%s/levels.csv", q->stage);
 	args_returns(q, &a, 0);
 	return stage(q, "working out the figures", &a, 0);
 }
@@ -188,12 +190,29 @@ static int report(struct quarter *q, int orgs, int revised)
 			     : "writing the sector report", &a, 0);
 }
 
+/* The audit, when pledge-audit is installed: nothing published may give
+ * away a withheld figure; when it finds something, the quarter is not
+ * published. */
+static int audit(struct quarter *q)
+{
+	if (!q->r->audit)
+		return 0;
+	struct args a;
+	args_start(q, &a, q->r->audit, "pledge-audit");
+	args_returns(q, &a, 1);
+	arg(&a, "--readings=%s/charts/readings.csv", q->stage);
+	arg(&a, "%s/aggregates.csv", q->stage);
+	if (q->r->report_html)
+		arg(&a, "%s/sector-report.html", q->stage);
+	return stage(q, "checking nothing withheld can be worked out", &a, 0);
+}
+
 int stages_run(struct quarter *q, int oldfd)
 {
 	int revised = 0;
 	if (ingest(q) >= 2 || finish_issues(q) < 0 || aggregate(q) >= 2 ||
 	    finish_revisions(q, oldfd, &revised) < 0 || chart(q) >= 2 ||
-	    report(q, 0, revised) >= 2 || report(q, 1, 0) >= 2 ||
+	    report(q, 0, revised) >= 2 || audit(q) >= 2 || report(q, 1, 0) >= 2 ||
 	    finish_datapackage(q) < 0)
 		q->status = 2;
 	return q->status;
