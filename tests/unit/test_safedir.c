@@ -134,7 +134,7 @@ static void a_fifo_is_refused_without_waiting(void **state)
 	struct hashcache *c = hashcache_load(fd, ".hashes");
 	char hex[SHA256_HEX];
 	const char *what = NULL;
-	assert_int_equal(hashcache_file(c, fd, "x.csv", "/k/x.csv", hex, &what), 1);
+	assert_int_equal(hashcache_file(c, fd, "x.csv", "/k/x.csv", 0, hex, &what), 1);
 	assert_string_equal(what, "a FIFO (named pipe)");
 	hashcache_free(c);
 	buf_free(&b);
@@ -184,7 +184,7 @@ static void digests_are_sha256_and_follow_changes(void **state)
 	assert_int_equal(safedir_write(fd, "r.csv", 0644, "abc", 3), 0);
 	struct hashcache *c = hashcache_load(fd, ".hashes");
 	const char *what;
-	assert_int_equal(hashcache_file(c, fd, "r.csv", "/k/r.csv", hex, &what), 0);
+	assert_int_equal(hashcache_file(c, fd, "r.csv", "/k/r.csv", 0, hex, &what), 0);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
 				 "b00361a396177a9cb410ff61f20015ad");
 	assert_int_equal(hashcache_save(c, fd, ".hashes"), 0);
@@ -192,11 +192,11 @@ static void digests_are_sha256_and_follow_changes(void **state)
 	/* the record is read back; a changed file is hashed again */
 	assert_int_equal(safedir_write(fd, "r.csv", 0644, "abd", 3), 0);
 	c = hashcache_load(fd, ".hashes");
-	assert_int_equal(hashcache_file(c, fd, "r.csv", "/k/r.csv", hex, &what), 0);
+	assert_int_equal(hashcache_file(c, fd, "r.csv", "/k/r.csv", 0, hex, &what), 0);
 	char want[SHA256_HEX];
 	sha256_data("abd", 3, want);
 	assert_string_equal(hex, want);
-	assert_int_equal(hashcache_file(c, fd, "none.csv", "/k/n", hex, &what), -1);
+	assert_int_equal(hashcache_file(c, fd, "none.csv", "/k/n", 0, hex, &what), -1);
 	assert_int_equal(errno, ENOENT);
 	hashcache_free(c);
 }

@@ -118,16 +118,18 @@ static int same_stat(const struct entry *e, const struct stat *st)
 }
 
 int hashcache_file(struct hashcache *c, int at, const char *name,
-		   const char *key, char hex[SHA256_HEX], const char **what)
+		   const char *key, int follow, char hex[SHA256_HEX],
+		   const char **what)
 {
 	struct stat st;
-	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+	if (fstatat(at, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
 		return -1;
 	if (!S_ISREG(st.st_mode)) {
 		*what = kind(st.st_mode);
 		return 1;
 	}
-	int fd = openat(at, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	int fd = openat(at, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
+			(follow ? 0 : O_NOFOLLOW));
 	if (fd < 0 && errno == ELOOP) {
 		*what = kind(S_IFLNK);
 		return 1;

@@ -19,11 +19,14 @@ struct hashcache;
 struct hashcache *hashcache_load(int at, const char *name);
 
 /* The digest of the file name under the folder at; key names it in the
- * record (an absolute path). Returns 0 with hex set; 1 when it is not
- * a regular file, with *what saying what it is ("a FIFO"); -1 with
- * errno set when it cannot be opened or read (ENOENT: missing). */
+ * record (an absolute path). A symbolic link at name is followed only
+ * when follow is set (for configuration such as fonts, never for
+ * returns). Returns 0 with hex set; 1 when it is not a regular file,
+ * with *what saying what it is ("a FIFO"); -1 with errno set when it
+ * cannot be opened or read (ENOENT: missing). */
 int hashcache_file(struct hashcache *c, int at, const char *name,
-		   const char *key, char hex[SHA256_HEX], const char **what);
+		   const char *key, int follow, char hex[SHA256_HEX],
+		   const char **what);
 
 /* Writes the record back when something in it changed. 0, or -1 with
  * errno set. */

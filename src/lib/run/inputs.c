@@ -53,16 +53,20 @@ static void folder_close(struct folder *f)
 
 /* Hashes the file name of folder f into a row with role. Returns 0; 1
  * when it is not a regular file (*what set when what is given, else a
- * message); 2 when it is missing and optional; -1 after a message. */
+ * message); 2 when it is missing and optional; -1 after a message.
+ * A symbolic link is followed only when follow is set: for
+ * configuration (roster, templates, fonts, logo), never for returns or
+ * what lies in the output tree. */
 static int hash_row(struct inputs *in, struct run *r, const struct folder *f,
 		    const char *name, const char *role, int optional,
-		    const char **what)
+		    const char **what, int follow)
 {
 	char *path = path_join(f->path, name);
 	char *key = path_join(f->abs, name);
 	char hex[SHA256_HEX];
 	const char *kind = NULL;
-	int st = hashcache_file(r->hashes, f->fd, name, key, hex, &kind);
+	int st = hashcache_file(r->hashes, f->fd, name, key, follow, hex,
+				&kind);
 	if (st == 0) {
 		add_row(&in->text, role, path, hex);
 	} else if (st == 1 && what) {
@@ -90,7 +94,7 @@ static int hash_path(struct inputs *in, struct run *r, const char *path,
 	struct folder f;
 	int st = folder_open(&f, slash ? (slash == dir ? "/" : dir) : ".");
 	if (st == 0)
-		st = hash_row(in, r, &f, name, role, 0, NULL);
+		st = hash_row(in, r, &f, name, role, 0, NULL, 1);
 	else
 		fprintf(r->err, "%s: %s: error: cannot read the %s: %s\n",
 			r->o->prog, path, role, strerror(errno));
@@ -152,7 +156,7 @@ static int templates_rows(struct inputs *in, struct run *r)
 	int st = 0;
 	for (size_t i = 0; i < n && st >= 0; i++) {
 		const char *what;
-		if (hash_row(in, r, &f, names[i], "template", 0, &what) < 0)
+		if (hash_row(in, r, &f, names[i], "template", 0, &what, 1) < 0)
 			st = -1;
 	}
 	free_names(names, n);
@@ -180,7 +184,7 @@ static int returns_rows(struct inputs *in, struct run *r, const char *qdir)
 	int st = 0;
 	for (size_t i = 0; i < n && st >= 0; i++) {
 		const char *what = NULL;
-		int h = hash_row(in, r, &f, names[i], "return", 0, &what);
+		int h = hash_row(in, r, &f, names[i], "return", 0, &what, 0);
 		char *path = path_join(qdir, names[i]);
 		if (h == 0) {
 			GROW(in->returns, in->nreturns_cap, in->nreturns + 1);
@@ -215,7 +219,7 @@ static int earlier_rows(struct inputs *in, struct run *r, int period)
 		f.abs = abs ? path_join(abs, text) : xstrdup(dir);
 		free(abs);
 		int h = hash_row(in, r, &f, "returns.csv", "earlier quarter", 1,
-				 NULL);
+				 NULL, 0);
 		if (h == 0) {
 			GROW(in->earlier, in->nearlier_cap, in->nearlier + 1);
 			in->earlier[in->nearlier++] = path_join(dir, "returns.csv");
@@ -242,7 +246,8 @@ int inputs_collect(struct inputs *in, struct run *r, int period)
 		fprintf(r->err, "%s: %s/: error: cannot read the input: %s\n",
 			r->o->prog, r->o->input, strerror(errno));
 	else
-		st = hash_row(in, r, &f, "signatories.csv", "roster", 0, NULL);
+		st = hash_row(in, r, &f, "signatories.csv", "roster", 0, NULL,
+			      1);
 	folder_close(&f);
 	if (st == 0)
 		st = templates_rows(in, r);
