@@ -31,6 +31,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libpledge.a
 PROGS := pledge-ingest pledge-template pledge-aggregate pledge-chart pledge-report
 PROGS += pledge-audit
+PROGS += pledge-run
 PROG_BIN := $(PROGS:%=$(BIN)/%)
 LIBS = $(CSV_LIBS) -lm
 
@@ -75,6 +76,10 @@ $(BIN)/%: $(BUILD)/src/%.o $(LIB)
 # Only the drawing programs link Cairo and FreeType.
 $(BIN)/pledge-chart: LIBS += $(CAIRO_LIBS)
 $(BIN)/pledge-report: LIBS += $(CAIRO_LIBS) $(HPDF_LIBS)
+# pledge-run hashes its inputs with nettle.
+NETTLE_LIBS = -lnettle
+$(BIN)/pledge-run: LIBS += $(NETTLE_LIBS)
+$(BUILD)/tests/test_safedir: LIBS += $(NETTLE_LIBS)
 
 $(BUILD)/tests/test_%.o: tests/unit/test_%.c
 	@mkdir -p $(dir $@)
@@ -143,7 +148,7 @@ threads-run: $(BIN)/pledge-ingest $(BIN)/pledge-aggregate \
 # Runs the pipeline on every quarter folder of input/ (or PERIOD=...).
 report: deps
 	@$(MAKE) --no-print-directory -s all >/dev/null
-	@sh src/tools/run-report $(BIN) $(PERIOD)
+	@$(BIN)/pledge-run --input input --output output $(if $(PERIOD),--period $(PERIOD))
 
 # Fuzzing with libFuzzer (clang 14): each target for FUZZ_SECONDS.
 FUZZ_CC ?= clang-14

@@ -4,11 +4,13 @@
 #include "base/xalloc.h"
 #include "model/period.h"
 #include "model/wording.h"
+#include "out/atomic.h"
 #include "read/tidyin.h"
 #include "report/doc.h"
 #include "report/card.h"
 #include "report/cardcsv.h"
 #include "report/position.h"
+#include "report/revised.h"
 #include "report/sector.h"
 #include "report/subset.h"
 
@@ -43,12 +45,15 @@ static void usage(void)
 "Wording and branding come from report.csv in the templates folder.\n"
 "\n"
 "  -O, --out=PATH        the report file (sector) or folder (orgs); a\n"
-"                        file is replaced only when complete\n"
+"                        file is replaced only when complete; - writes\n"
+"                        the sector report to standard output\n"
 "  -p, --period=QUARTER  report QUARTER instead of the latest\n"
 "  -R, --returns=FILE    tidy returns (pledge-ingest's output) of the\n"
 "                        quarters shown, for changes that compare like\n"
 "                        with like; give it once for each file\n"
 "  -i, --issues=FILE     pledge-ingest's issues CSV, for data quality\n"
+"      --revisions=FILE  figures revised since first published\n"
+"                        (pledge-run's revisions.csv), marked [r]\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
 "      --help            show this help and exit\n"
@@ -64,6 +69,7 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *mode, *out, *issues;
+	const char *revisions;
 };
 
 static int own_option(int c, void *ctx)
@@ -72,6 +78,7 @@ static int own_option(int c, void *ctx)
 	switch (c) {
 	case 'O': o->out = optarg; return 0;
 	case 'i': o->issues = optarg; return 0;
+	case 'E': o->revisions = optarg; return 0;
 	default: return -1;
 	}
 }
@@ -84,6 +91,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "out", required_argument, NULL, 'O' },
 		CLI_RETURNS,
 		{ "issues", required_argument, NULL, 'i' },
+		{ "revisions", required_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 },
 	};
 	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:i:",
@@ -95,6 +103,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			  : strcmp(o->mode, "sector") && !orgs
 				  ? "the reports are 'sector' and 'orgs'"
 			  : !o->out ? "--out is needed"
+			  : orgs && !strcmp(o->out, "-")
+				  ? "report cards go into a folder, not to -"
 			  : orgs && !o->cli.nreturns
 				  ? "report cards need --returns"
 			  : argc - optind > 1 ? "only one aggregates file is read"
@@ -133,6 +143,7 @@ struct world {
 	struct settings set;
 	struct aggin agg;
 	struct aggregate ret;
+	struct revised *revised;
 	struct wording words;
 	struct fonts *fonts;
 	int has_ret;
@@ -177,6 +188,8 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 	ok = ok && wording_load(&w->words, report, required_words, d) == 0;
 	ok = ok && roster_load(&w->roster, o->cli.roster, d) == 0;
 	ok = ok && aggin_read(&w->agg, aggregates, &w->cat, d) == 0;
+	ok = ok && (!o->revisions ||
+		    (w->revised = revised_load(o->revisions, d)) != NULL);
 	free(metrics);
 	free(settings);
 	free(report);
@@ -201,6 +214,7 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 static void unload(struct world *w)
 {
 	free(w->logo);
+	revised_free(w->revised);
 	fonts_free(w->fonts);
 	if (w->has_ret)
 		aggregate_free(&w->ret);
@@ -342,6 +356,55 @@ static int write_cards(const struct report_input *given,
 	return status;
 }
 
+/* Copies the file at path to standard output and checks it arrived. */
+static int copy_out(const char *path, char *why, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int r = fp ? 0 : -1;
+	while (fp && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (fwrite(chunk, 1, n, stdout) != n)
+			r = -1;
+	if (fp && ferror(fp))
+		r = -1;
+	if (fp)
+		fclose(fp);
+	if (close_stdout() < 0)
+		r = -1;
+	if (r < 0)
+		snprintf(why, size, "cannot write the report to standard "
+			 "output: %s", strerror(errno));
+	return r;
+}
+
+/* The sector report to out, or for "-" to standard output: libharu
+ * saves to a file, so through a private temporary folder. */
+static int sector_to(const struct report_input *in, const char *issues,
+		     const char *out, char *why, size_t size)
+{
+	if (strcmp(out, "-"))
+		return sector_write(in, issues, out, why, size);
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/pledge-report.XXXXXX",
+			      tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		snprintf(why, size, "cannot make a temporary folder in %s: %s",
+			 tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		free(dir);
+		return -1;
+	}
+	char *path = path_join(dir, "sector-report.pdf");
+	int r = sector_write(in, issues, path, why, size);
+	if (r == 0)
+		r = copy_out(path, why, size);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
@@ -370,6 +433,7 @@ int main(int argc, char **argv)
 			.accent = colour_from_hex(
 				wording_get(&w.words, "accent_colour")),
 			.logo = w.logo,
+			.revised = w.revised,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)
@@ -377,8 +441,7 @@ int main(int argc, char **argv)
 				prog, aggregates);
 		else if (!strcmp(o.mode, "orgs"))
 			status = write_cards(&in, &w, o.out);
-		else if (sector_write(&in, o.issues, o.out, why,
-				      sizeof(why)) < 0)
+		else if (sector_to(&in, o.issues, o.out, why, sizeof(why)) < 0)
 			fprintf(stderr, "%s: %s\n", prog, why);
 		else
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;

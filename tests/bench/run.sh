@@ -115,6 +115,11 @@ runs=1 measure cairocards env SOURCE_DATE_EPOCH=1795000000 "$tools/pledge-report
 	--templates "$root/templates" --roster signatories.csv --out cards-cairo \
 	--returns tidy8.csv aggregates8.csv
 
+# The quarterly run: pledge-run on 4 quarters of one return file per
+# signatory, from scratch and unchanged, beside the five programs run
+# directly on the same quarters with the same arguments.
+. "$root/tests/bench/run-stage.sh"
+
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 tput() { awk -v n="$1" -v s="$(secs "$2")" -v u="$3" 'BEGIN { if (s + 0 > 0) printf "%.2f M %s/s", n / s / 1e6, u; else print "-" }'; }
 echo "pledge bench: $orgs signatories x $quarters quarters x $(($(wc -l <"$root/templates/metrics.csv") - 1)) metrics = $values values, $mb MB of returns"
@@ -143,6 +148,12 @@ if [ -d cards ]; then
 		if (n > 0) printf "report cards: %d in %.2f s (%.1f ms each, target under 5 s for 2,000), %.1f KB each (target under 25)\n", n, s, s * 1000 / n, kb / n }'
 	cardline cards-cairo cairocards "the same cards by Cairo's PDF surface"
 fi
+if [ -f runscratch.time ]; then
+	row "pledge-run, 4 quarters from scratch" runscratch "$runfiles return files"
+	row "the five programs directly" rundirect "-"
+	row "pledge-run, unchanged rerun" runagain "-"
+	row "pledge-run, one quarter unchanged" runone "-"
+fi
 echo
 echo "pledge-ingest speed as a share of a bare libcsv parse: $(ratio "$(secs libcsv)" "$(secs ingest)") (target 0.40 or more)"
 [ -f duckdb.time ] && echo "DuckDB time / pledge-aggregate time: $(ratio "$(secs duckdb)" "$(secs aggregate)") (target above 1)"
@@ -150,4 +161,6 @@ echo "pledge-aggregate peak memory: $(mib aggregate) MiB (target under 64)"
 [ -f datamash.time ] && echo "datamash time / pledge-aggregate time: $(ratio "$(secs datamash)" "$(secs aggregate)")"
 [ -f miller.time ] && echo "Miller time / pledge-aggregate time: $(ratio "$(secs miller)" "$(secs aggregate)")"
 [ -f cairocards.time ] && [ -d cards-cairo ] && echo "Cairo PDF time / libharu time, report cards: $(ratio "$(secs cairocards)" "$(secs cards)")"
+[ -f runscratch.time ] && echo "pledge-run from scratch / the programs directly: $(ratio "$(secs runscratch)" "$(secs rundirect)") (target 1.5 or less)"
+[ -f runagain.time ] && echo "pledge-run unchanged rerun / from scratch: $(ratio "$(secs runagain)" "$(secs runscratch)") (target 0.05 or less); one quarter: $(secs runone) s (target well under 1)"
 exit 0

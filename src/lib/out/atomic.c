@@ -103,7 +103,7 @@ int close_stdout(void)
 
 int write_output(const char *path, mode_t mode, output_fn *fn, void *ctx)
 {
-	if (!path) {
+	if (!path || !strcmp(path, "-")) {
 		int failed = fn(stdout, ctx) < 0;
 		int e = errno;
 		if (close_stdout() < 0)

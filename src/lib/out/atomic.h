@@ -37,7 +37,7 @@ void atomic_abort(struct atomic_file *f);
 int close_stdout(void);
 
 /* Writes through fn to path (atomically, to get mode) or, when path is
- * NULL, to standard output (then closed and checked). fn returns 0, or
+ * NULL or "-", to standard output (then closed and checked). fn returns 0, or
  * -1 when a write failed. Returns 0, or -1 with errno set. */
 typedef int output_fn(FILE *fp, void *ctx);
 int write_output(const char *path, mode_t mode, output_fn *fn, void *ctx);

@@ -35,6 +35,7 @@ struct report_input {
 					 comparable figures, made once
 					 (position.h), or NULL: each card
 					 makes its own */
+	const struct revised *revised; /* figures marked [r], or NULL */
 };
 
 struct doc {

@@ -1,5 +1,6 @@
 #include "sector.h"
 #include "figures.h"
+#include "revised.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
@@ -215,8 +216,9 @@ static void table_row(struct doc *d, int metric)
 	const struct fonts *f = ci->fonts;
 	char *label = fonts_fit(f, WEIGHT_REGULAR, m->label, TABLE_SIZE,
 				columns[1] - 6);
-	const char *cells[] = { label, n, cell_text(m, l.stat, &l.headline, v),
-				iqr, change };
+	const char *cells[] = { label, n, revised_mark(d->in->revised, ci->period,
+				m->id, "sector", cell_text(m, l.stat, &l.headline, v),
+				sizeof(v)), iqr, change };
 	doc_need(d, ROW);
 	for (int c = 0; c < 5; c++)
 		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, cells[c],
@@ -363,6 +365,9 @@ static void method(struct doc *d)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 6;
+	if (revised_note(d->in->revised, ci->period))
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, revised_note(d->in->revised,
+			 ci->period), 10, WEIGHT_REGULAR, COLOUR_TEXT);
 	doc_heading(d, 2, "The questions");
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		const struct metric *x = &ci->cat->metrics[m];
