@@ -6,6 +6,7 @@
 #include "model/settings.h"
 #include "out/aggout.h"
 #include "out/atomic.h"
+#include "out/levelsout.h"
 #include "read/tidyin.h"
 #include "stats/aggregate.h"
 
@@ -37,6 +38,10 @@ static void usage(void)
 "                        installed copy)\n"
 "  -o, --output=FILE     write to FILE instead of standard output (FILE\n"
 "                        is replaced only when complete)\n"
+"  -l, --levels=FILE     also write each signatory's commitment level per\n"
+"                        area in the latest quarter to FILE (- for\n"
+"                        standard output; confidential, mode 0600), by\n"
+"                        the rules in levels.csv of the templates folder\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -46,17 +51,35 @@ static void usage(void)
 
 struct opts {
 	struct cli cli;
+	const char *levels;
 };
+
+static int own_option(int c, void *ctx)
+{
+	struct opts *o = ctx;
+	if (c != 'l')
+		return -1;
+	o->levels = optarg;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
+		{ "levels", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "",
-		      NULL, o) < 0)
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "l:",
+		      own_option, o) < 0)
 		return -1;
+	if (o->levels && !strcmp(o->levels, "-") &&
+	    (!o->cli.output || !strcmp(o->cli.output, "-"))) {
+		fprintf(stderr, "%s: the aggregates already go to standard "
+			"output; give --output or a --levels file\n", prog);
+		cli_usage_hint(&o->cli);
+		return -1;
+	}
 	return 0;
 }
 
@@ -112,6 +135,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: cannot write %s: %s\n", prog,
 				o.cli.output ? o.cli.output : "the output",
 				strerror(errno));
+		else if (o.levels && levelsout_file(templates_dir(o.cli.templates),
+						    o.levels, &a, &d) < 0)
+			status = EXIT_FATAL;
 		else
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;
 		aggregate_free(&a);
