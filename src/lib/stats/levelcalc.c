@@ -88,7 +88,7 @@ static void add_value(struct buf *b, double v, enum kind kind, bool rate)
 	char t[NUM_TEXT];
 	num_plain(v, t);
 	if (kind == KIND_MONEY && !rate)
-		buf_addf(b, "\xC2\xA3%s", t);
+		buf_addf(b, "\xC2\xA3%.2f", v);
 	else
 		buf_addf(b, "%s%s", t, rate || kind == KIND_PERCENT ? "%" : "");
 }
