@@ -181,11 +181,9 @@ static int read_row(struct table *t, char **f, long line,
 		ROWERR("'%s' is not an area of the catalogue", f[L_AREA]);
 	if (!*f[L_LEVEL])
 		ROWERR("the level has no name");
-	struct level_cond c;
-	if (read_cond(t, f, line, cat, a->area, &c, d) < 0)
-		return -1;
 	struct level *l = place_level(t, f, line, a, d);
-	if (!l)
+	struct level_cond c;
+	if (!l || read_cond(t, f, line, cat, a->area, &c, d) < 0)
 		return -1;
 	GROW(l->conds, l->cap, l->nconds + 1);
 	l->conds[l->nconds++] = c;
