@@ -133,6 +133,7 @@ struct world {
 	struct wording words;
 	struct fonts *fonts;
 	int has_ret;
+	struct levels levels;
 };
 
 static const char *const required_words[] = { "federation", "report_title",
@@ -185,6 +186,9 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 		if (tidyin_read(&w->ret, o->cli.returns[i], d) < 0)
 			return -1;
 	find_logo(w, dir);
+	char *rules = path_join(dir, "levels.csv");
+	levels_load(&w->levels, rules, &w->cat, d); /* bad: none, exit 1 */
+	free(rules);
 	char why[300];
 	w->fonts = fonts_load(w->set.font_regular, w->set.font_bold, why,
 			      sizeof(why));
@@ -199,6 +203,7 @@ static void unload(struct world *w)
 {
 	free(w->logo);
 	fonts_free(w->fonts);
+	levels_free(&w->levels);
 	if (w->has_ret)
 		aggregate_free(&w->ret);
 	wording_free(&w->words);
@@ -354,6 +359,7 @@ int main(int argc, char **argv)
 			.accent = colour_from_hex(
 				wording_get(&w.words, "accent_colour")),
 			.logo = w.logo,
+			.levels = &w.levels,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)

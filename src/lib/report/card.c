@@ -1,5 +1,6 @@
 #include "card.h"
 #include "figures.h"
+#include "levels_card.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
 #include "../model/period.h"
@@ -557,6 +558,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 		header(&c, name, quarter);
 		area_tables(&c);
 		commitments(&c);
+		levels_card(&c.d, org);
 		trend(&c);
 		footnotes(&c);
 		ret = doc_close(&c.d, path, 0600, why, size);

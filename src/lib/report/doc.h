@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "../chart/charts.h"
+#include "../model/levels.h"
 #include "../model/wording.h"
 #include "pdf.h"
 
@@ -29,6 +30,7 @@ struct report_input {
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
 	const char *logo;             /* a PNG file, or NULL for none */
+	const struct levels *levels;  /* commitment levels, or NULL */
 };
 
 struct doc {
