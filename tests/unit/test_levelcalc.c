@@ -253,9 +253,12 @@ static void level_counts_under_three_are_withheld(void **state)
 	expect_withheld((size_t[]){ 1, 6, 1, 8 }, 4, "ccc.");
 	expect_withheld((size_t[]){ 2, 6, 2, 8 }, 4, "ccc.");
 	expect_withheld((size_t[]){ 1, 6, 2, 8 }, 4, "c.c.");
-	/* Fewer than three in all: every count above 0. */
-	expect_withheld((size_t[]){ 0, 2, 0, 0 }, 4, ".c..");
-	expect_withheld((size_t[]){ 1, 0, 1, 0 }, 4, "c.c.");
+	/* Nothing left to withhold beside them: every count, zeros too,
+	 * so none can be pinned from the total. */
+	expect_withheld((size_t[]){ 0, 2, 0, 0 }, 4, "cccc");
+	expect_withheld((size_t[]){ 1, 0, 1, 0 }, 4, "cccc");
+	expect_withheld((size_t[]){ 2, 0, 2 }, 3, "ccc");
+	expect_withheld((size_t[]){ 1, 2, 0, 1 }, 4, "cc.c");
 	expect_withheld((size_t[]){ 0, 0, 0, 0 }, 4, "....");
 }
 

@@ -176,8 +176,12 @@ bool levels_suppress(const size_t *counts, size_t n, size_t min_orgs,
 	}
 	while (k > 0 && (k == 1 || hidden == k || hidden == 2 * k)) {
 		long next = smallest_published(counts, n, withheld);
-		if (next < 0)
+		if (next < 0) {
+			/* Even the zeros go, so no cell can be pinned. */
+			for (size_t i = 0; i < n; i++)
+				withheld[i] = true;
 			break;
+		}
 		withheld[next] = true;
 		k++;
 		hidden += counts[next];

@@ -55,12 +55,12 @@ size_t levels_count(const struct level_area *la, struct aggregate *a,
 		    int period, size_t *counts);
 
 /* Disclosure control for counts of organisations per rank (SPEC §6.3),
- * which add up to a published total: with fewer than min_orgs in all,
- * every count above 0 is withheld; otherwise each count from 1 to
- * min_orgs - 1, and then, while a withheld count could be worked out
+ * which add up to a published total: each count from 1 to
+ * min_orgs - 1 is withheld, and then, while a withheld count could be worked out
  * (it is the only one withheld, or the withheld ones could only be 1
- * each), the smallest published count above 0 (the lowest rank first)
- * is withheld too. Sets withheld[k]; returns whether any is. */
+ * each, or 2 each), the smallest published count above 0 (the lowest
+ * rank first) is withheld too; when none is left, every count is
+ * withheld, zeros too. Sets withheld[k]; returns whether any is. */
 bool levels_suppress(const size_t *counts, size_t n, size_t min_orgs,
 		     bool *withheld);
 
