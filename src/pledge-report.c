@@ -48,6 +48,8 @@ static void usage(void)
 "  -i, --issues=FILE     pledge-ingest's issues CSV, for data quality\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
+"                        (and levels.csv: with --returns, the commitment\n"
+"                        levels in the sector report and on the cards)\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
