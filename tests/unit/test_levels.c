@@ -172,6 +172,10 @@ static void refuses_bad_rows(void **state)
 		       "value 'lots' for test >= is not a number");
 	expect_refused("employer,Active,1,carer_leave_days,>=,,\n", 2,
 		       "value '' for test >= is not a number");
+	expect_refused("employer,Active,1,carer_leave_days,>=,0x10,\n", 2,
+		       "value '0x10' for test >= is not a number");
+	expect_refused("employer,Active,1,carer_leave_days,>=,1e3,\n", 2,
+		       "value '1e3' for test >= is not a number");
 	expect_refused("employer,Active,1,carer_policy,yes,1,\n", 2,
 		       "test yes takes no value");
 	expect_refused("employer,Active,1,staff_carers,rate>=,101,\n", 2,

@@ -1,4 +1,5 @@
 #include "levels.h"
+#include "value.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../read/table.h"
@@ -38,15 +39,14 @@ static long read_whole(const char *s, long lo, long hi)
 	return v < lo || v > hi ? -1 : v;
 }
 
+/* A plain decimal ("12", "-3", "62.5"), as the catalogue's bounds. */
 static int read_number(const char *s, double *out)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (!*s || *end || errno || !isfinite(v))
+	char canon[VALUE_TEXT];
+	if (!*s || decimal_canon(s, canon) < 0)
 		return -1;
-	*out = v;
-	return 0;
+	*out = strtod(canon, NULL);
+	return isfinite(*out) ? 0 : -1;
 }
 
 static int find_test(const char *s)
