@@ -6,6 +6,7 @@
 #include "model/settings.h"
 #include "out/aggout.h"
 #include "out/atomic.h"
+#include "out/levelsout.h"
 #include "read/tidyin.h"
 #include "stats/aggregate.h"
 
@@ -41,6 +42,10 @@ static void usage(void)
 "  -d, --disclosure=FILE also write every withheld figure and the rule\n"
 "                        that withheld it as CSV to FILE (staff only:\n"
 "                        mode 0600, replaced only when complete)\n"
+"  -l, --levels=FILE     also write each signatory's commitment level per\n"
+"                        area in the latest quarter to FILE (- for\n"
+"                        standard output; confidential, mode 0600), by\n"
+"                        the rules in levels.csv of the templates folder\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -51,14 +56,18 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *disclosure;
+	const char *levels;
 };
 
 static int own_option(int c, void *ctx)
 {
 	struct opts *o = ctx;
-	if (c != 'd')
+	if (c == 'd')
+		o->disclosure = optarg;
+	else if (c == 'l')
+		o->levels = optarg;
+	else
 		return -1;
-	o->disclosure = optarg;
 	return 0;
 }
 
@@ -67,11 +76,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
 		{ "disclosure", required_argument, NULL, 'd' },
+		{ "levels", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "d:",
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "d:l:",
 		      own_option, o) < 0)
 		return -1;
+	if (o->levels && !strcmp(o->levels, "-") &&
+	    (!o->cli.output || !strcmp(o->cli.output, "-"))) {
+		fprintf(stderr, "%s: the aggregates already go to standard "
+			"output; give --output or a --levels file\n", prog);
+		cli_usage_hint(&o->cli);
+		return -1;
+	}
 	return 0;
 }
 
@@ -150,7 +167,9 @@ int main(int argc, char **argv)
 		struct job job = { &a, &s, NULL };
 		if (files > 0 && unread == files)
 			fprintf(stderr, "%s: no input could be read\n", prog);
-		else if (write_all(&o, &job) == 0)
+		else if (write_all(&o, &job) == 0 &&
+			 (!o.levels || levelsout_file(templates_dir(
+					o.cli.templates), o.levels, &a, &d) == 0))
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;
 		aggregate_free(&a);
 	}

@@ -56,6 +56,8 @@ static void usage(void)
 "                        (pledge-run's revisions.csv), marked [r]\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
+"                        (and levels.csv: with --returns, the commitment\n"
+"                        levels in the sector report and on the cards)\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -147,6 +149,7 @@ struct world {
 	struct wording words;
 	struct fonts *fonts;
 	int has_ret;
+	struct levels levels;
 };
 
 static const char *const required_words[] = { "federation", "report_title",
@@ -201,6 +204,9 @@ static int load(const struct opts *o, struct world *w, struct diags *d,
 		if (tidyin_read(&w->ret, o->cli.returns[i], d) < 0)
 			return -1;
 	find_logo(w, dir);
+	char *rules = path_join(dir, "levels.csv");
+	levels_load(&w->levels, rules, &w->cat, d); /* bad: none, exit 1 */
+	free(rules);
 	char why[300];
 	w->fonts = fonts_load(w->set.font_regular, w->set.font_bold, why,
 			      sizeof(why));
@@ -216,6 +222,7 @@ static void unload(struct world *w)
 	free(w->logo);
 	revised_free(w->revised);
 	fonts_free(w->fonts);
+	levels_free(&w->levels);
 	if (w->has_ret)
 		aggregate_free(&w->ret);
 	wording_free(&w->words);
@@ -434,6 +441,7 @@ int main(int argc, char **argv)
 				wording_get(&w.words, "accent_colour")),
 			.logo = w.logo,
 			.revised = w.revised,
+			.levels = &w.levels,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)

@@ -3,6 +3,7 @@
 #include "cardwords.h"
 #include "figures.h"
 #include "position.h"
+#include "levels_card.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
 #include "../model/period.h"
@@ -506,6 +507,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 		where_you_stand(&c);
 		area_tables(&c);
 		commitments(&c);
+		levels_card(&c.d, org);
 		trend(&c);
 		footnotes(&c);
 		ret = doc_close(&c.d, path, 0600, why, size);

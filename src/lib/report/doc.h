@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "../chart/charts.h"
+#include "../model/levels.h"
 #include "../model/wording.h"
 #include "pdf.h"
 
@@ -36,6 +37,7 @@ struct report_input {
 					 (position.h), or NULL: each card
 					 makes its own */
 	const struct revised *revised; /* figures marked [r], or NULL */
+	const struct levels *levels;  /* commitment levels, or NULL */
 };
 
 struct doc {

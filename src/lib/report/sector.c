@@ -1,4 +1,5 @@
 #include "sector.h"
+#include "levels_section.h"
 #include "figures.h"
 #include "revised.h"
 #include "../base/buf.h"
@@ -399,6 +400,7 @@ int sector_write(const struct report_input *in, const char *issues,
 	size_t n = areas(in->chart.cat, list, 16);
 	for (size_t a = 0; a < n; a++)
 		area_section(&d, list[a]);
+	levels_section(&d);
 	quality(&d, issues);
 	method(&d);
 	int ret = doc_close(&d, path, 0644, why, size);
