@@ -143,7 +143,7 @@ static void own_figures_in_full_published_ones_withheld(void **state)
 						  EN_DASH }, 4);
 	/* answered by none */
 	line_of(t, "Paid the Living Wage", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ EN_DASH, EN_DASH, EN_DASH,
+	expect_cells(line, (const char *const[]){ EN_DASH, "[x]", "[x]",
 						  EN_DASH }, 4);
 	expect_in(t, "[c] Not published: fewer than 3 associations",
 		  "the withheld footnote");

@@ -38,7 +38,7 @@ static void fixed(double v, int decimals, int keep, char *out, size_t size)
 char *numtext(double v, enum kind kind, enum figure figure, char out[NUMTEXT])
 {
 	if (!isfinite(v) || fabs(v) >= 1e15) {
-		snprintf(out, NUMTEXT, isfinite(v) ? "%.3g" : "\xE2\x80\x93", v);
+		snprintf(out, NUMTEXT, isfinite(v) ? "%.3g" : "[x]", v);
 		return out;
 	}
 	char body[NUMTEXT - 4];

@@ -9,9 +9,11 @@
 
 enum figure { FIGURE_VALUE, FIGURE_RATE };
 
-/* v as a figure of metric kind (a rate is always a percentage):
- * 12345 -> "12,345", 12.1 (money) -> "£12.10", 12.5 (percent or rate)
- * -> "12.5%". Not-a-number or infinite v gives "–". */
+/* v as a figure of metric kind (a rate is always a percentage), one
+ * format per kind (SPEC §8): 12345 -> "12,345", 12.1 (money) ->
+ * "£12.10", 12.5 or 12 (percent or rate) -> "12.5%", "12%"; other
+ * numbers whole from 100 up, else to at most one decimal. Not-a-number
+ * or infinite v gives "[x]". */
 char *numtext(double v, enum kind kind, enum figure figure,
 	      char out[NUMTEXT]);
 

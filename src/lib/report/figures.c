@@ -1,6 +1,5 @@
 #include "figures.h"
 #include "../model/period.h"
-#include "../stats/panel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,21 +14,6 @@ static void cell_of(const struct agg_row *r, enum agg_stat stat,
 	c->has = (r->has & (1u << stat)) && isfinite(r->v[stat]);
 	c->withheld = !c->has && r->suppressed;
 	c->v = c->has ? r->v[stat] : 0;
-}
-
-static void delta_of(const struct chart_input *in, int metric, int from,
-		     struct delta *d)
-{
-	memset(d, 0, sizeof(*d));
-	if (!in->returns || !in->settings)
-		return;
-	struct change c;
-	panel_change(in->returns, in->settings, metric, from, in->period, &c);
-	d->has = c.published && c.n > 0 && isfinite(c.before) &&
-		 isfinite(c.after);
-	d->before = c.before;
-	d->after = c.after;
-	d->n = c.n;
 }
 
 void figures_line(const struct chart_input *in, int metric, int group,
@@ -48,8 +32,9 @@ void figures_line(const struct chart_input *in, int metric, int group,
 		cell_of(r, AGG_P75, &out->p75);
 	}
 	if (group == AGG_SECTOR) {
-		delta_of(in, metric, in->period - 1, &out->quarter);
-		delta_of(in, metric, in->period - 4, &out->year);
+		change_lfl(in, metric, in->period - 1, in->period,
+			   &out->quarter);
+		change_lfl(in, metric, in->period - 4, in->period, &out->year);
 	}
 }
 
@@ -94,34 +79,6 @@ char *cell_text(const struct metric *m, enum agg_stat stat,
 		return numtext(c->v, m->kind,
 			       stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE,
 			       out);
-	snprintf(out, NUMTEXT, "%s", c->withheld ? "[c]" : "\xE2\x80\x93");
-	return out;
-}
-
-char *delta_text(const struct metric *m, enum agg_stat stat,
-		 const struct delta *d, char *out, size_t size)
-{
-	if (!d->has) {
-		snprintf(out, size, "\xE2\x80\x93");
-		return out;
-	}
-	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
-	char a[NUMTEXT], b[NUMTEXT];
-	numtext(d->before, m->kind, fig, a);
-	numtext(d->after, m->kind, fig, b);
-	if (!strcmp(a, b)) {
-		snprintf(out, size, "no change");
-		return out;
-	}
-	double diff = d->after - d->before;
-	bool points = stat == AGG_RATE || m->kind == KIND_PERCENT;
-	char v[NUMTEXT];
-	if (points) {
-		numtext(fabs(diff), KIND_NUMBER, FIGURE_VALUE, v);
-		snprintf(out, size, "%s%s pts", diff < 0 ? "-" : "+", v);
-	} else {
-		numtext(fabs(diff), m->kind, FIGURE_VALUE, v);
-		snprintf(out, size, "%s%s", diff < 0 ? "-" : "+", v);
-	}
+	snprintf(out, NUMTEXT, "%s", c->withheld ? "[c]" : "[x]");
 	return out;
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../chart/change.h"
 #include "../chart/charts.h"
 #include "../chart/numtext.h"
 
@@ -20,20 +21,13 @@ struct cell {
 	double v;
 };
 
-/* A change over a balanced panel. */
-struct delta {
-	bool has;        /* worked out and publishable */
-	double before, after;
-	size_t n;        /* organisations in the panel */
-};
-
 struct metric_line {
 	int metric;
 	enum agg_stat stat;   /* the headline: total, rate or median */
 	size_t n;             /* organisations that answered */
 	struct cell headline, p25, p75;
-	struct delta quarter; /* since the quarter before */
-	struct delta year;    /* since the same quarter a year before */
+	struct lfl quarter;   /* like for like since the quarter before */
+	struct lfl year;      /* and since the same quarter a year before */
 };
 
 /* The line for metric in group (AGG_SECTOR or a group of in->agg) for
@@ -58,15 +52,9 @@ enum standing figures_standing(const struct chart_input *in, int metric,
 			       int group, double value);
 const char *standing_words(enum standing s);
 
-/* A cell as text: the figure, "[c]" when withheld, "–" when there is
+/* A cell as text: the figure, "[c]" when withheld, "[x]" when there is
  * none. */
 char *cell_text(const struct metric *m, enum agg_stat stat,
 		const struct cell *c, char out[NUMTEXT]);
-
-/* A change as text: "+1.2 pts" for rates and percentages, "+25",
- * "-£0.20" otherwise; "no change" when too small to show; "–" when
- * there is none. */
-char *delta_text(const struct metric *m, enum agg_stat stat,
-		 const struct delta *d, char *out, size_t size);
 
 #endif

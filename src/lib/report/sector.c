@@ -89,13 +89,14 @@ static void figure_and_change(const struct metric *m,
 {
 	char v[NUMTEXT], c[64];
 	buf_addf(b, "%s", cell_text(m, l->stat, &l->headline, v));
-	if (l->quarter.has)
+	bool q = l->quarter.state == LFL_OK, y = l->year.state == LFL_OK;
+	if (q)
 		buf_addf(b, " (%s on the quarter",
-			 delta_text(m, l->stat, &l->quarter, c, sizeof(c)));
-	if (l->year.has)
-		buf_addf(b, "%s%s on the year", l->quarter.has ? ", " : " (",
-			 delta_text(m, l->stat, &l->year, c, sizeof(c)));
-	if (l->quarter.has || l->year.has)
+			 change_text(m, l->stat, &l->quarter, c, sizeof(c)));
+	if (y)
+		buf_addf(b, "%s%s on the year", q ? ", " : " (",
+			 change_text(m, l->stat, &l->year, c, sizeof(c)));
+	if (q || y)
 		buf_addc(b, ')');
 }
 
@@ -186,7 +187,7 @@ static void table_head(struct doc *d)
 }
 
 /* "12)": how many associations a change was worked out over. */
-static const char *panel_n(const struct delta *c, char out[24])
+static const char *panel_n(const struct lfl *c, char out[24])
 {
 	snprintf(out, 24, "%zu)", c->n);
 	return out;
@@ -206,11 +207,12 @@ static void table_row(struct doc *d, int metric)
 		snprintf(iqr, sizeof(iqr), "%s to %s",
 			 cell_text(m, l.stat, &l.p25, lo),
 			 cell_text(m, l.stat, &l.p75, hi));
-	delta_text(m, l.stat, &l.quarter, q, sizeof(q));
-	delta_text(m, l.stat, &l.year, y, sizeof(y));
+	change_text(m, l.stat, &l.quarter, q, sizeof(q));
+	change_text(m, l.stat, &l.year, y, sizeof(y));
+	bool hq = l.quarter.state == LFL_OK, hy = l.year.state == LFL_OK;
 	snprintf(change, sizeof(change), "%s%s%s / %s%s%s", q,
-		 l.quarter.has ? " (" : "", l.quarter.has ? panel_n(&l.quarter, n1) : "",
-		 y, l.year.has ? " (" : "", l.year.has ? panel_n(&l.year, n2) : "");
+		 hq ? " (" : "", hq ? panel_n(&l.quarter, n1) : "",
+		 y, hy ? " (" : "", hy ? panel_n(&l.year, n2) : "");
 	const struct fonts *f = ci->fonts;
 	char *label = fonts_fit(f, WEIGHT_REGULAR, m->label, TABLE_SIZE,
 				columns[1] - 6);
