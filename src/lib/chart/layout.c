@@ -2,6 +2,7 @@
 
 #include "../base/xalloc.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,40 @@ struct shape *layout_text_fit(struct scene *s, const char *role, double x,
 	return t;
 }
 
+/* Whether a line may end before rest[i]: at a space or the end, or
+ * after the hyphen of a hyphenated word ("Medium-|sized"). */
+static int may_break(const char *rest, size_t i)
+{
+	if (rest[i] == ' ' || rest[i] == '\0')
+		return 1;
+	return i >= 2 && rest[i - 1] == '-' && isalpha((unsigned char)rest[i]) &&
+	       isalpha((unsigned char)rest[i - 2]);
+}
+
+/* The longest start of rest, on a character boundary, that fits width:
+ * a word too long for a line is split rather than cut. At least one
+ * character. */
+static size_t split_word(const struct fonts *f, enum weight w,
+			 const char *rest, double size, double width)
+{
+	size_t best = 0, i = 0;
+	while (rest[i] && rest[i] != ' ') {
+		size_t next = i + 1;
+		while ((rest[next] & 0xC0) == 0x80)
+			next++;
+		char *part = xstrndup(rest, next);
+		int fits = fonts_width(f, w, part, size) <= width;
+		free(part);
+		if (!fits && best)
+			break;
+		best = next;
+		i = next;
+		if (!fits)
+			break;
+	}
+	return best;
+}
+
 size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 		   double size, double width, char **lines, size_t max)
 {
@@ -25,6 +60,8 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 	while (*rest && n < max) {
 		while (*rest == ' ')
 			rest++;
+		if (!*rest)
+			break;
 		if (n + 1 == max || fonts_width(f, w, rest, size) <= width) {
 			lines[n++] = fonts_fit(f, w, rest, size, width);
 			break;
@@ -32,7 +69,7 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 		/* The longest run of whole words that fits. */
 		size_t len = strlen(rest), best = 0;
 		for (size_t i = 1; i <= len; i++) {
-			if (rest[i] != ' ' && rest[i] != '\0')
+			if (!may_break(rest, i))
 				continue;
 			char *part = xstrndup(rest, i);
 			int fits = fonts_width(f, w, part, size) <= width;
@@ -41,10 +78,8 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 				break;
 			best = i;
 		}
-		if (!best) {
-			lines[n++] = fonts_fit(f, w, rest, size, width);
-			break;
-		}
+		if (!best)
+			best = split_word(f, w, rest, size, width);
 		lines[n++] = xstrndup(rest, best);
 		rest += best;
 	}

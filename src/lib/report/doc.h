@@ -62,6 +62,31 @@ double doc_logo(struct doc *d, double x, double y, double width);
 /* A scene (a chart) at full width, and its reading under it. */
 void doc_chart(struct doc *d, const struct scene *s);
 
+/* A table column: its heading, width in points, and whether its cells
+ * are set flush right (figures). */
+struct doc_column {
+	const char *head;
+	double width;
+	bool right;
+};
+
+/* A table of rows rows of ncols cells (cells[row * ncols + col]), each
+ * cell wrapped within its column, never cut; a row is as tall as its
+ * tallest cell, and the header row is repeated on every page the table
+ * runs onto. */
+void doc_table(struct doc *d, const struct doc_column *cols, size_t ncols,
+	       const char *const *cells, size_t rows);
+
+/* Tiles two to a row across the page: tile i has a bold title[i] and
+ * the lines of body[i] (separated by '\n') under it, each wrapped; a
+ * row of tiles is as tall as its fuller tile needs. */
+void doc_tiles(struct doc *d, const char *const *title,
+	       const char *const *body, size_t n);
+
+/* A list of points, one paragraph each, with a bullet. */
+void doc_bullets(struct doc *d, const char *const *items, size_t n,
+		 double size);
+
 /* Puts the page numbers and footer on every page and saves to path
  * with mode. Returns 0, or -1 with why; nothing is left at path then. */
 int doc_close(struct doc *d, const char *path, mode_t mode, char *why,

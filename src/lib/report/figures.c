@@ -1,6 +1,7 @@
 #include "figures.h"
 #include "../model/period.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +13,7 @@ static void cell_of(const struct agg_row *r, enum agg_stat stat,
 	if (!r)
 		return;
 	c->has = (r->has & (1u << stat)) && isfinite(r->v[stat]);
-	c->withheld = !c->has && r->suppressed;
+	c->withheld = !c->has && r->n > 0;
 	c->v = c->has ? r->v[stat] : 0;
 }
 
@@ -81,4 +82,61 @@ char *cell_text(const struct metric *m, enum agg_stat stat,
 			       out);
 	snprintf(out, NUMTEXT, "%s", c->withheld ? "[c]" : "[x]");
 	return out;
+}
+
+void symbols_seen(const char *text, unsigned *seen)
+{
+	static const char *const marks[] = { "[c]", "[x]", "[z]", "[r]" };
+	for (int i = 0; i < 4; i++)
+		if (strstr(text, marks[i]))
+			*seen |= 1u << i;
+}
+
+const char *peer_group_words(const struct wording *w, const char *id,
+			     char *out, size_t size)
+{
+	char key[200];
+	snprintf(key, sizeof(key), "peer_%s", id);
+	const char *t = wording_get(w, key);
+	if (t[0]) {
+		snprintf(out, size, "%s", t);
+		return out;
+	}
+	snprintf(out, size, "%s", id);
+	for (char *p = out; *p; p++)
+		if (*p == '_' || *p == '-')
+			*p = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)toupper((unsigned char)out[0]);
+	return out;
+}
+
+bool figures_is_headline(const struct catalogue *cat, int metric)
+{
+	const struct metric *m = &cat->metrics[metric];
+	if (m->better != BETTER_NONE)
+		return true;
+	for (size_t i = 0; i < cat->len; i++)
+		if (!strcmp(cat->metrics[i].area, m->area) &&
+		    cat->metrics[i].better != BETTER_NONE)
+			return false;
+	return true;
+}
+
+size_t symbol_notes(const struct wording *w, unsigned seen, const char *out[4])
+{
+	static const char *const keys[] = { "symbol_c_note", "symbol_x_note",
+		"symbol_z_note", "symbol_r_note" };
+	static const char *const fallback[] = {
+		"[c] Withheld to protect confidentiality.",
+		"[x] Not available: no answer, or no earlier quarter.",
+		"[z] Not applicable.",
+		"[r] Revised since first published." };
+	size_t n = 0;
+	for (int i = 0; i < 4; i++)
+		if (seen & (1u << i)) {
+			const char *t = wording_get(w, keys[i]);
+			out[n++] = t[0] ? t : fallback[i];
+		}
+	return n;
 }
