@@ -109,12 +109,13 @@ double layout_title(struct scene *s, const char *title, const char *subtitle)
 	double width = s->width - 2 * MARGIN;
 	double y = MARGIN + fonts_ascent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	y = layout_text_wrap(s, "title", MARGIN, y, title, TITLE_SIZE,
-			     WEIGHT_BOLD, COLOUR_TEXT, width, 2, 15);
+			     WEIGHT_BOLD, COLOUR_TEXT, width, 3, 15);
 	y += fonts_descent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	if (subtitle) {
 		y += fonts_ascent(s->fonts, WEIGHT_REGULAR, SMALL_SIZE) + 3;
-		layout_text_fit(s, "subtitle", MARGIN, y, subtitle, SMALL_SIZE,
-				WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_MUTED, width);
+		y = layout_text_wrap(s, "subtitle", MARGIN, y, subtitle,
+				     SMALL_SIZE, WEIGHT_REGULAR, COLOUR_MUTED,
+				     width, 3, 10.5);
 		y += fonts_descent(s->fonts, WEIGHT_REGULAR, SMALL_SIZE);
 	}
 	return y + 10;

@@ -6,6 +6,7 @@
 #include "../stats/panel.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -42,22 +43,43 @@ static size_t collect(const struct chart_input *in, int metric,
 	return n;
 }
 
-static const char *subtitle_of(const struct catalogue *cat,
-			       const struct metric *m, enum agg_stat stat,
-			       struct buf *b)
+/* The title and subtitle. A chart of full width names the metric, the
+ * figure and the quarters in its title; a narrow one (two to a row in a
+ * report) names only the metric there, and says the rest in short. */
+static void titles(const struct scene *s, const struct chart_input *in,
+		   const struct metric *m, enum agg_stat stat,
+		   const struct quarter *q, size_t n, struct buf *title,
+		   struct buf *sub)
 {
+	char p0[PERIOD_TEXT], p1[PERIOD_TEXT], range[2 * PERIOD_TEXT + 8];
+	period_format(q[0].p.period, p0);
+	period_format(q[n - 1].p.period, p1);
+	snprintf(range, sizeof(range), n > 1 ? "%s to %s" : "%s", p0, p1);
+	const char *what = stat == AGG_MEDIAN ? "median"
+			   : stat == AGG_SUM ? "total"
+			   : m->kind == KIND_YESNO ? "share answering yes"
+						   : "rate";
+	if (s->width < 400) {
+		buf_addf(title, "%s", m->label);
+		buf_addf(sub, "Sector %s, %s", what, range);
+		if (stat == AGG_MEDIAN)
+			buf_adds(sub, "; shaded: the middle half");
+		return;
+	}
+	buf_addf(title, "%s: sector %s, %s", m->label, headline_name(stat),
+		 range);
 	if (stat == AGG_MEDIAN)
-		return "Line: the median; shaded: the middle half of answers; "
-		       "n: how many answered";
-	if (stat == AGG_SUM)
-		return "Total of all associations that answered; n: how many "
-		       "answered";
-	if (m->kind == KIND_YESNO)
-		return "Share of associations answering yes; n: how many "
-		       "answered";
-	buf_addf(b, "As a share of: %s; n: how many answered",
-		 cat->metrics[m->parent].label);
-	return b->s;
+		buf_adds(sub, "Line: the median; shaded: the middle half of "
+			 "answers; n: how many answered");
+	else if (stat == AGG_SUM)
+		buf_adds(sub, "Total of all associations that answered; n: "
+			 "how many answered");
+	else if (m->kind == KIND_YESNO)
+		buf_adds(sub, "Share of associations answering yes; n: how "
+			 "many answered");
+	else
+		buf_addf(sub, "As a share of: %s; n: how many answered",
+			 in->cat->metrics[m->parent].label);
 }
 
 /* Lines, dots and the band, over runs of consecutive quarters. */
@@ -107,22 +129,49 @@ static void draw_series(struct scene *s, const struct quarter *q, size_t n,
 				  COLOUR_BLUE, COLOUR_WHITE);
 }
 
+/* Whether the quarters must be labelled compactly ("Q3" over its
+ * year) for their full names to fit the space between them. */
+static bool compact_quarters(const struct scene *s, size_t n, double span)
+{
+	double full = fonts_width(s->fonts, WEIGHT_REGULAR, "2026-Q3",
+				  SMALL_SIZE);
+	return n > 1 && span / (double)(n - 1) < full + 6;
+}
+
 static void quarter_labels(struct scene *s, const struct quarter *q,
-			   size_t n, const double *x, double bottom)
+			   size_t n, const double *x, double bottom,
+			   bool compact)
 {
 	char p[PERIOD_TEXT], count[32];
+	double n_row = bottom + (compact ? 35 : 25);
 	for (size_t i = 0; i < n; i++) {
-		scene_text(s, "quarter", x[i], bottom + 14,
-			   period_format(q[i].p.period, p), SMALL_SIZE,
-			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
-		snprintf(count, sizeof(count), "n = %zu", q[i].p.n);
-		scene_text(s, "answered", x[i], bottom + 25, count, SMALL_SIZE,
+		period_format(q[i].p.period, p);
+		if (!compact) {
+			scene_text(s, "quarter", x[i], bottom + 14, p,
+				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
+				   COLOUR_MUTED);
+		} else {
+			scene_text(s, "quarter", x[i], bottom + 13, p + 5,
+				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
+				   COLOUR_MUTED);
+			p[4] = '\0';
+			if (i == 0 || q[i].p.period % 4 == 0)
+				scene_text(s, "year", x[i], bottom + 23, p,
+					   SMALL_SIZE, WEIGHT_REGULAR,
+					   ALIGN_CENTRE, COLOUR_MUTED);
+		}
+		snprintf(count, sizeof(count), compact ? "%zu" : "n = %zu",
+			 q[i].p.n);
+		scene_text(s, "answered", x[i], n_row, count, SMALL_SIZE,
 			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
 		if (q[i].p.withheld)
 			scene_text(s, "withheld", x[i], bottom - 5, "[c]",
 				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
 				   COLOUR_MUTED);
 	}
+	if (compact && n)
+		scene_text(s, "answered", x[0] - 12, n_row, "n", SMALL_SIZE,
+			   WEIGHT_REGULAR, ALIGN_RIGHT, COLOUR_MUTED);
 }
 
 /* How a reading names the headline figure in a like-for-like change. */
@@ -255,14 +304,9 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 			any = true;
 		}
 	}
-	char p0[PERIOD_TEXT], p1[PERIOD_TEXT];
 	struct buf title = BUF_INIT, sub = BUF_INIT;
-	buf_addf(&title, "%s: sector %s, %s", m->label, headline_name(stat),
-		 period_format(q[0].p.period, p0));
-	if (n > 1)
-		buf_addf(&title, " to %s", period_format(q[n - 1].p.period, p1));
-	double top = layout_title(s, title.s,
-				  subtitle_of(in->cat, m, stat, &sub)) + 4;
+	titles(s, in, m, stat, q, n, &title, &sub);
+	double top = layout_title(s, title.s, sub.s) + 4;
 	buf_free(&title);
 	buf_free(&sub);
 	struct axis ax;
@@ -272,24 +316,28 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 		s->bad = true;
 		return -1;
 	}
-	double bottom = s->height - 34;
+	char v[NUMTEXT];
+	const struct plotted *last = &q[n - 1].p;
+	numtext(last->v, m->kind, fig, v);
 	double left = MARGIN + layout_axis_width(s, &ax, m->kind, fig) + 6;
-	double right = s->width - MARGIN - 64;
+	double label = last->has ? fonts_width(s->fonts, WEIGHT_BOLD, v,
+					       LABEL_SIZE) + 12 : 12;
+	double right = s->width - MARGIN - (s->width >= 400 ? 64 : label);
+	double inner = s->width >= 400 ? 24 : 14;
+	bool compact = compact_quarters(s, n, right - left - 2 * inner);
+	double bottom = s->height - (compact ? 44 : 34);
+	axis_thin(&ax, bottom - top, 14);
 	layout_value_axis(s, &ax, m->kind, fig, left, right, top, bottom);
 	double x[CHART_QUARTERS];
-	double inner = 24;
 	for (size_t i = 0; i < n; i++)
 		x[i] = n == 1 ? (left + right) / 2
 			      : left + inner + (right - left - 2 * inner) *
 						       (double)i / (double)(n - 1);
 	draw_series(s, q, n, &ax, x, top, bottom);
-	quarter_labels(s, q, n, x, bottom);
-	const struct plotted *last = &q[n - 1].p;
-	char v[NUMTEXT];
+	quarter_labels(s, q, n, x, bottom, compact);
 	if (last->has) {
 		double y = axis_map(&ax, last->v, bottom, top);
-		layout_text_fit(s, "value", x[n - 1] + 8, y + 3,
-				numtext(last->v, m->kind, fig, v), LABEL_SIZE,
+		layout_text_fit(s, "value", x[n - 1] + 8, y + 3, v, LABEL_SIZE,
 				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
 				s->width - x[n - 1] - 10);
 	} else if (!any) {

@@ -98,6 +98,51 @@ void doc_chart(struct doc *d, const struct scene *s)
 	d->y += 10;
 }
 
+static size_t lines_of(const struct fonts *f, enum weight w, const char *text,
+		       double size, double width);
+
+#define READING_SIZE 8.5
+
+/* The height of a chart in a row and its reading. */
+static double chart_height(const struct doc *d, const struct scene *s)
+{
+	double h = s->height;
+	if (s->reading)
+		h += 4 + (double)lines_of(d->in->chart.fonts, WEIGHT_REGULAR,
+					  s->reading, READING_SIZE, s->width) *
+				 READING_SIZE * 1.35;
+	return h;
+}
+
+void doc_charts(struct doc *d, const struct scene *const *s, size_t n)
+{
+	char why[200];
+	size_t k;
+	for (size_t i = 0; i < n; i += k) {
+		k = i + 1 < n && s[i]->width <= DOC_HALF_WIDTH + 0.5 &&
+				   s[i + 1]->width <= DOC_HALF_WIDTH + 0.5
+			   ? 2 : 1;
+		double h = chart_height(d, s[i]);
+		if (k == 2 && chart_height(d, s[i + 1]) > h)
+			h = chart_height(d, s[i + 1]);
+		doc_need(d, h);
+		double top = d->y;
+		for (size_t j = 0; j < k; j++) {
+			const struct scene *c = s[i + j];
+			double x = DOC_MARGIN + (double)j * (DOC_WIDTH - c->width);
+			if (scene_draw_pdf(c, d->pdf, x, top, c->width, why,
+					   sizeof(why)) < 0)
+				continue;
+			d->y = top + c->height + 4;
+			if (c->reading)
+				doc_text(d, x, c->width, c->reading,
+					 READING_SIZE, WEIGHT_REGULAR,
+					 COLOUR_MUTED);
+		}
+		d->y = top + h + 14;
+	}
+}
+
 int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
 	      size_t size)
 {

@@ -62,6 +62,14 @@ double doc_logo(struct doc *d, double x, double y, double width);
 /* A scene (a chart) at full width, and its reading under it. */
 void doc_chart(struct doc *d, const struct scene *s);
 
+/* The width of a chart set two to a row by doc_charts. */
+#define DOC_HALF_WIDTH ((DOC_WIDTH - 16) / 2)
+
+/* Scenes two to a row, each at its own size (built DOC_HALF_WIDTH wide)
+ * with its reading under it; a wider scene takes a row of its own. A
+ * row starts a new page when it does not fit. */
+void doc_charts(struct doc *d, const struct scene *const *s, size_t n);
+
 /* A table column: its heading, width in points, and whether its cells
  * are set flush right (figures). */
 struct doc_column {

@@ -8,6 +8,7 @@
 
 #define GROUPS_PER_TABLE 4
 #define CELL 64
+#define MEASURE_WIDTH 190.0
 
 /* "7,333 (10)", "[c] (2)" or "[x]". */
 static void peer_cell(const struct chart_input *in, int metric, int group,
@@ -33,7 +34,7 @@ static void peer_table(struct doc *d, const char *area, size_t first,
 	size_t ncols = count + 2, rows = 0;
 	struct doc_column cols[GROUPS_PER_TABLE + 2];
 	char names[GROUPS_PER_TABLE][CELL];
-	cols[0] = (struct doc_column){ "Measure", 150, false };
+	cols[0] = (struct doc_column){ "Measure", MEASURE_WIDTH, false };
 	cols[1] = (struct doc_column){ "Sector", 0, true };
 	for (size_t g = 0; g < count; g++) {
 		peer_group_words(d->in->words, in->agg->groups[first + g],
@@ -41,7 +42,7 @@ static void peer_table(struct doc *d, const char *area, size_t first,
 		cols[g + 2] = (struct doc_column){ names[g], 0, true };
 	}
 	for (size_t c = 1; c < ncols; c++)
-		cols[c].width = (DOC_WIDTH - 150) / (double)(ncols - 1);
+		cols[c].width = (DOC_WIDTH - MEASURE_WIDTH) / (double)(ncols - 1);
 	for (size_t m = 0; m < in->cat->len; m++)
 		rows += !strcmp(in->cat->metrics[m].area, area) &&
 			figures_is_headline(in->cat, (int)m);

@@ -14,6 +14,9 @@
 #include <string.h>
 #include <time.h>
 
+/* The height of a trend chart set two to a row. */
+#define TREND_HEIGHT 165.0
+
 
 static const char *words(const struct doc *d, const char *key)
 {
@@ -117,12 +120,42 @@ static void tile_line(const struct chart_input *ci, const struct metric *m,
 	buf_addc(b, '.');
 }
 
+typedef int chart_fn(struct scene *s, const struct chart_input *in,
+		     int metric);
+
+static int chart_of_response(struct scene *s, const struct chart_input *in,
+			     int metric)
+{
+	return chart_response(s, in);
+}
+
+static int chart_of_commitments(struct scene *s, const struct chart_input *in,
+				int metric)
+{
+	return chart_commitments(s, in);
+}
+
+/* Builds a chart half the page wide, to set two to a row, or, when it
+ * has too much to say for that, the whole width. 0, or -1 when it
+ * cannot be drawn at all; s is initialised either way. */
+static int chart_fitted(struct scene *s, const struct chart_input *in,
+			int metric, chart_fn *build)
+{
+	char why[200];
+	scene_init(s, DOC_HALF_WIDTH, TREND_HEIGHT, in->fonts);
+	if (build(s, in, metric) == 0 && scene_check(s, why, sizeof(why)) == 0)
+		return 0;
+	scene_free(s);
+	scene_init(s, CHART_WIDTH, CHART_HEIGHT, in->fonts);
+	return build(s, in, metric);
+}
+
 /* The main points (SPEC §8), chosen from the data. */
 static void main_points(struct doc *d)
 {
 	char *list[POINTS_MAX];
 	size_t n = points_of(&d->in->chart, list, POINTS_MAX);
-	doc_new_page(d);
+	d->y += 24;
 	doc_heading(d, 1, "Main points");
 	doc_bullets(d, (const char *const *)list, n, 11);
 	for (size_t i = 0; i < n; i++)
@@ -153,6 +186,7 @@ static void glance(struct doc *d)
 	const struct agg_row *r = aggin_find(ci->agg, ci->period, AGG_RETURNS,
 					     AGG_SECTOR);
 	double owed = r ? r->v[AGG_SUM] : 0;
+	doc_new_page(d);
 	doc_heading(d, 1, "At a glance");
 	const char *list[16];
 	size_t n = areas(ci->cat, list, 16);
@@ -176,15 +210,16 @@ static void glance(struct doc *d)
 		buf_free(&bodies[a]);
 	}
 	d->y += 8;
-	struct scene s;
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-	if (chart_response(&s, ci) == 0)
-		doc_chart(d, &s);
-	scene_free(&s);
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-	if (chart_commitments(&s, ci) == 0)
-		doc_chart(d, &s);
-	scene_free(&s);
+	struct scene s[2];
+	const struct scene *drawn[2];
+	size_t k = 0;
+	if (chart_fitted(&s[0], ci, -1, chart_of_response) == 0)
+		drawn[k++] = &s[0];
+	if (chart_fitted(&s[1], ci, -1, chart_of_commitments) == 0)
+		drawn[k++] = &s[1];
+	doc_charts(d, drawn, k);
+	scene_free(&s[0]);
+	scene_free(&s[1]);
 }
 
 /* "+0.3% (10)": a change and how many it was worked out over. */
@@ -282,15 +317,25 @@ static void area_section(struct doc *d, const char *area)
 	d->y += 8;
 	area_table(d, area);
 	d->y += 10;
+	struct scene *charts = xcalloc(ci->cat->len, sizeof(*charts));
+	const struct scene **drawn = xcalloc(ci->cat->len, sizeof(*drawn));
+	size_t n = 0;
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		if (strcmp(ci->cat->metrics[m].area, area))
 			continue;
-		struct scene s;
-		scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-		if (chart_trend(&s, ci, (int)m) == 0)
-			doc_chart(d, &s);
-		scene_free(&s);
+		struct scene *s = &charts[n++];
+		if (chart_fitted(s, ci, (int)m, chart_trend) == 0)
+			drawn[n - 1] = s;
 	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (drawn[i])
+			drawn[k++] = drawn[i];
+	doc_charts(d, drawn, k);
+	for (size_t i = 0; i < n; i++)
+		scene_free(&charts[i]);
+	free(drawn);
+	free(charts);
 	buf_free(&b);
 }
 
@@ -407,7 +452,7 @@ static void method(struct doc *d)
 {
 	const struct chart_input *ci = &d->in->chart;
 	struct buf b = BUF_INIT;
-	doc_new_page(d);
+	d->y += 12;
 	doc_heading(d, 1, "Method");
 	buf_addf(&b, "Each metric is summed up by one figure: the total of a "
 		 "count; for a count that is part of another (\"of which\"), "
