@@ -3,6 +3,7 @@
 #   - no word lies outside the 48 pt margins: left, right and top on
 #     every page, and bottom for everything but the running footer
 #     ("Page N of M" and the title beside it, in the bottom margin);
+#   - no word is cut short with "…";
 #   - no page is under half full, unless it is a section's last: the
 #     document's last page, or a page followed by one that opens with a
 #     section heading (a first line set 17 pt or larger).
@@ -41,6 +42,10 @@ function attr(s, key,    m) {
 	    (!footer && y1 > height[pages] - margin + slack)) {
 		printf "%s: page %d: \"%s\" lies outside the margins (%.1f,%.1f)-(%.1f,%.1f)\n",
 			name, pages, w, x0, y0, x1, y1
+		bad++
+	}
+	if (index(w, "\342\200\246")) {
+		printf "%s: page %d: \"%s\" is cut short\n", name, pages, w
 		bad++
 	}
 	if (footer)

@@ -109,7 +109,7 @@ double layout_title(struct scene *s, const char *title, const char *subtitle)
 	double width = s->width - 2 * MARGIN;
 	double y = MARGIN + fonts_ascent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	y = layout_text_wrap(s, "title", MARGIN, y, title, TITLE_SIZE,
-			     WEIGHT_BOLD, COLOUR_TEXT, width, 3, 15);
+			     WEIGHT_BOLD, COLOUR_TEXT, width, 5, 15);
 	y += fonts_descent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	if (subtitle) {
 		y += fonts_ascent(s->fonts, WEIGHT_REGULAR, SMALL_SIZE) + 3;

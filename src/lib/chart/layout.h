@@ -12,7 +12,7 @@
 #define LABEL_SIZE 9.0
 #define SMALL_SIZE 8.0
 
-/* Sets and draws the title (bold, on up to three lines) and an optional
+/* Sets and draws the title (bold, on up to five lines) and an optional
  * subtitle (muted, on up to three) across the top. Returns the y below
  * them. */
 double layout_title(struct scene *s, const char *title, const char *subtitle);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -82,6 +83,17 @@ static void titles(const struct scene *s, const struct chart_input *in,
 			 in->cat->metrics[m->parent].label);
 }
 
+/* How many lines title takes across the chart. */
+static size_t title_lines(const struct scene *s, const char *title)
+{
+	char *lines[8];
+	size_t n = layout_wrap(s->fonts, WEIGHT_BOLD, title, TITLE_SIZE,
+			       s->width - 2 * MARGIN, lines, 8);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return n;
+}
+
 /* Lines, dots and the band, over runs of consecutive quarters. */
 static void draw_series(struct scene *s, const struct quarter *q, size_t n,
 			const struct axis *ax, const double *x, double top,
@@ -155,7 +167,9 @@ static void quarter_labels(struct scene *s, const struct quarter *q,
 				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
 				   COLOUR_MUTED);
 			p[4] = '\0';
-			if (i == 0 || q[i].p.period % 4 == 0)
+			if (q[i].p.period % 4 == 0 ||
+			    (i == 0 && (n < 3 || q[1].p.period % 4 != 0) &&
+			     (n < 3 || q[2].p.period % 4 != 0)))
 				scene_text(s, "year", x[i], bottom + 23, p,
 					   SMALL_SIZE, WEIGHT_REGULAR,
 					   ALIGN_CENTRE, COLOUR_MUTED);
@@ -306,6 +320,11 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 	}
 	struct buf title = BUF_INIT, sub = BUF_INIT;
 	titles(s, in, m, stat, q, n, &title, &sub);
+	if (s->width < 400 && title_lines(s, title.s) > 2) {
+		snprintf(s->why, sizeof(s->why), "its title is too long for "
+			 "a chart this narrow");
+		s->bad = true;
+	}
 	double top = layout_title(s, title.s, sub.s) + 4;
 	buf_free(&title);
 	buf_free(&sub);
