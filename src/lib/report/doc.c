@@ -73,6 +73,11 @@ void doc_heading(struct doc *d, int level, const char *text)
 	d->y += level == 1 ? 6 : 2;
 }
 
+void doc_band(struct doc *d, double h)
+{
+	pdf_rect(d->pdf, 0, 0, PDF_PAGE_WIDTH, h, d->in->accent);
+}
+
 double doc_logo(struct doc *d, double x, double y, double width)
 {
 	char why[300];

@@ -55,6 +55,10 @@ size_t doc_text(struct doc *d, double x, double width, const char *text,
 /* A section heading (level 1, with a bookmark) or sub-heading (2). */
 void doc_heading(struct doc *d, int level, const char *text);
 
+/* The band of the accent colour across the top of the page, h tall
+ * (decoration, not content). */
+void doc_band(struct doc *d, double h);
+
 /* The logo, if there is one, width points wide with its top left at
  * x, y (not moving the place); returns its height, or 0. */
 double doc_logo(struct doc *d, double x, double y, double width);

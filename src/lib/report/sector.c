@@ -57,7 +57,7 @@ static void cover(struct doc *d)
 {
 	const struct report_input *in = d->in;
 	struct buf b = BUF_INIT;
-	pdf_rect(d->pdf, 0, 0, PDF_PAGE_WIDTH, 12, in->accent);
+	doc_band(d, 12);
 	doc_logo(d, DOC_MARGIN, 48, 140);
 	d->y = 150;
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "federation"), 13,
