@@ -5,6 +5,8 @@
 # associations, where most figures are withheld.
 #   - every trend's reading quotes the figures its chart plots
 #     (readings.sh);
+#   - the report prints each reading as readings.csv has it, and its
+#     tiles give the same figures and changes (same.sh);
 #   - no word outside the 48 pt margins, no inner page under half full
 #     but a section's last (../layout/check.sh);
 #   - the sample's report is at most 16 pages.
@@ -54,6 +56,9 @@ both_checks() {
 		"$templates/metrics.csv" "$dir/aggregates.csv" \
 		"$dir/charts/readings.csv"
 	check "$3: layout" sh "$root/tests/layout/check.sh" \
+		"$dir/sector-report.pdf"
+	check "$3: report says what readings say" sh "$here/same.sh" \
+		"$tools" "$templates/metrics.csv" "$dir/charts/readings.csv" \
 		"$dir/sector-report.pdf"
 }
 
