@@ -424,8 +424,8 @@ static void quality(struct doc *d, const char *issues)
 	size_t missing = quality_codes(d, issues, false);
 	double received = owed - (double)missing;
 	double rejected = received - (double)accepted;
-	buf_addf(&b, "Returns expected: %.0f. Received: %.0f. Accepted (at "
-		 "least one answer taken in): %zu. Rejected: %.0f. Missing: "
+	buf_addf(&b, "Returns expected: %.0f. Received: %.0f. Accepted, with "
+		 "at least one answer taken in: %zu. Rejected: %.0f. Missing: "
 		 "%zu.", owed, received > 0 ? received : 0, accepted,
 		 rejected > 0 ? rejected : 0, missing);
 	if (!issues)
