@@ -4,7 +4,8 @@
 # A trend plots each quarter's published sector figure from
 # aggregates.csv; its reading must quote the latest and the previous
 # quarter's figures exactly as published, in the format of their kind
-# (worked out here again, independently of the C code), with how many
+# (worked out here again, independently of the C code: rates and
+# percentages to one decimal), with how many
 # answered; a quarter with no published figure must be called withheld
 # or unanswered, never given a number. A like-for-like change must be
 # over at least 3 associations and no more than answered either
@@ -66,7 +67,7 @@ function trim(s) {
 }
 function shown(m, v) {
 	if (stat[m] == "rate" || kind[m] == "percent")
-		return grouped(trim(sprintf("%.1f", v))) "%"
+		return grouped(sprintf("%.1f", v)) "%"
 	if (kind[m] == "money")
 		return "£" grouped(sprintf("%.2f", v))
 	if ((v < 0 ? -v : v) >= 100)

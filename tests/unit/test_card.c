@@ -116,10 +116,10 @@ static void own_figures_beside_sector_and_peers(void **state)
 						  "top quarter" }, 4);
 	/* yes/no: its own answer in words, the sector's share */
 	line_of(t, "Carer-friendly policy", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "Yes", "75%", "meets" },
+	expect_cells(line, (const char *const[]){ "Yes", "75.0%", "meets" },
 		     3);
 	line_of(t, "Carers' network", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "No", "50%",
+	expect_cells(line, (const char *const[]){ "No", "50.0%",
 						  "does not meet" }, 3);
 	expect_in(t, "Page 1 of ", "the page numbers");
 	ran_free(&r);

@@ -41,9 +41,9 @@ static void a_total_changes_by_a_percentage(void **state)
 	assert_true(c.percent);
 	assert_int_equal(c.n, 3);
 	char t[64];
-	assert_string_equal(text_of(w, STAFF, &c, t, sizeof(t)), "+10%");
+	assert_string_equal(text_of(w, STAFF, &c, t, sizeof(t)), "+10.0%");
 	change_words(&w->cat.metrics[STAFF], AGG_SUM, &c, t, sizeof(t));
-	assert_string_equal(t, "10% higher");
+	assert_string_equal(t, "10.0% higher");
 	/* employees have no better direction */
 	assert_int_equal(change_sense(&w->cat.metrics[STAFF], AGG_SUM, &c), 0);
 }

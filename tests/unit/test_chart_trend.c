@@ -99,7 +99,7 @@ static void trend_suppressed_quarter_is_marked_c(void **state)
 	const struct shape *c = nth(s, "withheld", 0);
 	assert_string_equal(c->text, "[c]");
 	assert_true(close_to(c->x, gap));
-	expect_text_of(s, "value", 0, "30%");
+	expect_text_of(s, "value", 0, "30.0%");
 	scene_free(s);
 }
 
@@ -151,8 +151,8 @@ static void trend_band_only_where_the_headline_is_a_median(void **state)
 		const char *value;
 	} cases[] = {
 		{ LEAVE, 1, "13" }, { PAY, 1, "\xC2\xA3" "11.80" },
-		{ WAGE, 1, "63%" }, { STAFF, 0, "103" }, { POLICY, 0, "53%" },
-		{ CARERS, 0, "13%" },
+		{ WAGE, 1, "63.0%" }, { STAFF, 0, "103" }, { POLICY, 0, "53.0%" },
+		{ CARERS, 0, "13.0%" },
 	};
 	struct chart_input in = input_of(w, false);
 	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
@@ -454,10 +454,10 @@ static void reading_of_a_yes_no_is_a_share(void **state)
 	}
 	publish(w);
 	expect_trend_reading(w, POLICY, true,
-		"Carer-friendly policy: 100% across the 4 associations that "
-		"answered in 2026-Q4, against 50% in 2026-Q3. Like for like, "
+		"Carer-friendly policy: 100.0% across the 4 associations that "
+		"answered in 2026-Q4, against 50.0% in 2026-Q3. Like for like, "
 		"among the 4 that answered both quarters, the share answering "
-		"yes is 50 pts higher, which is better.");
+		"yes is 50.0 pts higher, which is better.");
 }
 
 /* A sensitive rate over too few people is not published, and the
@@ -485,7 +485,7 @@ static void reading_keeps_small_counts_of_people_withheld(void **state)
 	if (strstr(reading, "among the") || strstr(reading, "pts"))
 		fail_msg("reading \"%s\" publishes a rate over 4 people",
 			 reading);
-	assert_string_equal(reading, "Employees known to be carers: 20% "
+	assert_string_equal(reading, "Employees known to be carers: 20.0% "
 			    "across the 5 associations that answered in "
 			    "2026-Q4; the 2026-Q3 figure is withheld [c]. The "
 			    "like-for-like change is withheld [c]: it could "
@@ -512,9 +512,9 @@ static void reading_compares_a_small_rate_of_many_people(void **state)
 	assert_true(r->has & BIT(RATE));
 	assert_true(close_to(r->v[AGG_RATE], 4));
 	expect_trend_reading(w, CARERS, true,
-		"Employees known to be carers: 4% across the 4 associations "
-		"that answered in 2026-Q4, against 2% in 2026-Q3. Like for "
-		"like, among the 4 that answered both quarters, the rate is 2 "
+		"Employees known to be carers: 4.0% across the 4 associations "
+		"that answered in 2026-Q4, against 2.0% in 2026-Q3. Like for "
+		"like, among the 4 that answered both quarters, the rate is 2.0 "
 		"pts higher, which is better.");
 }
 

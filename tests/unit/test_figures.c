@@ -38,7 +38,7 @@ static void line_has_headline_quartiles_and_changes(void **state)
 	assert_int_equal(l.quarter.n, 4);
 	assert_string_equal(change_text(&w->cat.metrics[STAFF], l.stat,
 					&l.quarter, change, sizeof(change)),
-			    "+8%");
+			    "+8.0%");
 	assert_int_equal(l.year.state, LFL_OK);
 	assert_string_equal(change_text(&w->cat.metrics[STAFF], l.stat,
 					&l.year, change, sizeof(change)),
@@ -58,7 +58,7 @@ static void line_has_headline_quartiles_and_changes(void **state)
 	/* A yes/no rate changes in points. */
 	figures_line(&in, POLICY, AGG_SECTOR, &l);
 	assert_string_equal(cell_text(&w->cat.metrics[POLICY], l.stat,
-				      &l.headline, text), "50%");
+				      &l.headline, text), "50.0%");
 }
 
 static void sensitive_small_figures_are_withheld(void **state)

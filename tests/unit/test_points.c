@@ -29,17 +29,17 @@ static void points_are_chosen_by_better(void **state)
 	size_t n = points_of(&in, p, POINTS_MAX);
 	assert_int_equal(n, 4);
 	assert_string_equal(p[0], "4 of the 8 signatories that owed a return "
-			    "for 2026-Q4 sent one: a response rate of 50%.");
+			    "for 2026-Q4 sent one: a response rate of 50.0%.");
 	assert_string_equal(p[1], "The biggest improvement: Paid carer's "
 			    "leave (days), 5 higher on the quarter among the "
 			    "4 associations that answered both quarters.");
 	assert_string_equal(p[2], "The biggest change for the worse: Paid the "
-			    "Living Wage (%), 10 pts lower on the quarter "
+			    "Living Wage (%), 10.0 pts lower on the quarter "
 			    "among the 4 associations that answered both "
 			    "quarters.");
 	assert_string_equal(p[3], "The commitment most often met is "
-			    "Carer-friendly policy (100% of the 4 that "
-			    "answered); the least often, Carers' network (25% "
+			    "Carer-friendly policy (100.0% of the 4 that "
+			    "answered); the least often, Carers' network (25.0% "
 			    "of 4).");
 	for (size_t i = 0; i < n; i++)
 		free(p[i]);
@@ -54,7 +54,7 @@ static void no_more_points_than_asked(void **state)
 	struct chart_input in = input_of(w, true);
 	char *p[POINTS_MAX];
 	assert_int_equal(points_of(&in, p, 1), 1);
-	assert_non_null(strstr(p[0], "response rate of 50%"));
+	assert_non_null(strstr(p[0], "response rate of 50.0%"));
 	free(p[0]);
 }
 

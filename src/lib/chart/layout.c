@@ -128,7 +128,7 @@ double layout_axis_width(const struct scene *s, const struct axis *a,
 	char text[NUMTEXT];
 	for (size_t i = 0; i < a->nticks; i++) {
 		double tw = fonts_width(s->fonts, WEIGHT_REGULAR,
-					numtext(a->ticks[i], kind, figure, text),
+					numtext_tick(a->ticks[i], kind, figure, text),
 					SMALL_SIZE);
 		if (tw > w)
 			w = tw;
@@ -150,7 +150,7 @@ void layout_value_axis(struct scene *s, const struct axis *a, enum kind kind,
 			   a->ticks[i] == 0 ? 1 : 0.5,
 			   a->ticks[i] == 0 ? COLOUR_MUTED : COLOUR_GRID);
 		scene_text(s, "axis", left - 4, y + lift,
-			   numtext(a->ticks[i], kind, figure, text), SMALL_SIZE,
+			   numtext_tick(a->ticks[i], kind, figure, text), SMALL_SIZE,
 			   WEIGHT_REGULAR, ALIGN_RIGHT, COLOUR_MUTED);
 	}
 }
