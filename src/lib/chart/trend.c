@@ -298,6 +298,25 @@ static void reading(struct scene *s, const struct chart_input *in,
 	buf_free(&r);
 }
 
+/* Widens [*lo, *hi] to every published figure and band; says whether
+ * any quarter is withheld, and returns whether any has a figure. */
+static bool value_range(const struct quarter *q, size_t n, double *lo,
+			double *hi, bool *withheld)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		double v[3] = { q[i].p.v, q[i].band ? q[i].lo : q[i].p.v,
+				q[i].band ? q[i].hi : q[i].p.v };
+		*withheld |= q[i].p.withheld;
+		for (int k = 0; q[i].p.has && k < 3; k++) {
+			*lo = fmin(*lo, v[k]);
+			*hi = fmax(*hi, v[k]);
+			any = true;
+		}
+	}
+	return any;
+}
+
 int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 {
 	const struct metric *m = &in->cat->metrics[metric];
@@ -305,19 +324,9 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
 	struct quarter q[CHART_QUARTERS];
 	size_t n = collect(in, metric, stat, q);
-	bool share = m->kind == KIND_YESNO;
-	double lo = 0, hi = share ? 100 : 0;
-	bool any = false, withheld = false;
-	for (size_t i = 0; i < n; i++) {
-		double v[3] = { q[i].p.v, q[i].band ? q[i].lo : q[i].p.v,
-				q[i].band ? q[i].hi : q[i].p.v };
-		withheld |= q[i].p.withheld;
-		for (int k = 0; q[i].p.has && k < 3; k++) {
-			lo = fmin(lo, v[k]);
-			hi = fmax(hi, v[k]);
-			any = true;
-		}
-	}
+	double lo = 0, hi = m->kind == KIND_YESNO ? 100 : 0;
+	bool withheld = false;
+	bool any = value_range(q, n, &lo, &hi, &withheld);
 	struct buf title = BUF_INIT, sub = BUF_INIT;
 	titles(s, in, m, stat, q, n, &title, &sub);
 	if (s->width < 400 && title_lines(s, title.s) > 2) {
