@@ -34,9 +34,12 @@ check() {
 }
 
 # Charts, readings and the sector report of DIR from its tidy returns
-# (DIR/tidy-*.csv), roster and catalogue (templates in TEMPLATES).
+# (DIR/tidy-*.csv), roster and catalogue (templates in TEMPLATES), and
+# the latest quarter's DIR/issues.csv when there is one.
 publish() {
 	dir=$1 templates=$2 roster=$3
+	issues=
+	[ -f "$dir/issues.csv" ] && issues=--issues=$dir/issues.csv
 	set --
 	for t in "$dir"/tidy-*.csv; do
 		set -- "$@" "--returns=$t"
@@ -47,7 +50,7 @@ publish() {
 		--out "$dir/charts" "$@" "$dir/aggregates.csv" &&
 	"$bin/pledge-report" sector --roster "$roster" \
 		--templates "$templates" --out "$dir/sector-report.pdf" "$@" \
-		"$dir/aggregates.csv"
+		${issues:+"$issues"} "$dir/aggregates.csv"
 }
 
 both_checks() {
@@ -68,6 +71,7 @@ for q in "$root"/input/[0-9][0-9][0-9][0-9]-Q[1-4]; do
 	p=$(basename "$q")
 	"$bin/pledge-ingest" --roster "$root/input/signatories.csv" \
 		--templates "$root/templates" --quiet --period "$p" \
+		--issues "$tmp/sample/issues.csv" \
 		--output "$tmp/sample/tidy-$p.csv" "$q"/*.csv 2>/dev/null
 	[ $? -le 1 ] || echo "FAIL sector/sample: pledge-ingest $p"
 done

@@ -150,6 +150,16 @@ static int chart_fitted(struct scene *s, const struct chart_input *in,
 	return build(s, in, metric);
 }
 
+/* A chart across the page, with its reading. */
+static void whole_chart(struct doc *d, chart_fn *build)
+{
+	struct scene s;
+	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, d->in->chart.fonts);
+	if (build(&s, &d->in->chart, -1) == 0)
+		doc_chart(d, &s);
+	scene_free(&s);
+}
+
 /* The main points (SPEC §8), chosen from the data. */
 static void main_points(struct doc *d)
 {
@@ -210,16 +220,7 @@ static void glance(struct doc *d)
 		buf_free(&bodies[a]);
 	}
 	d->y += 8;
-	struct scene s[2];
-	const struct scene *drawn[2];
-	size_t k = 0;
-	if (chart_fitted(&s[0], ci, -1, chart_of_response) == 0)
-		drawn[k++] = &s[0];
-	if (chart_fitted(&s[1], ci, -1, chart_of_commitments) == 0)
-		drawn[k++] = &s[1];
-	doc_charts(d, drawn, k);
-	scene_free(&s[0]);
-	scene_free(&s[1]);
+	whole_chart(d, chart_of_commitments);
 }
 
 /* "+0.3% (10)": a change and how many it was worked out over. */
@@ -435,6 +436,7 @@ static void quality(struct doc *d, const char *issues)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10.5, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 6;
+	whole_chart(d, chart_of_response);
 	quality_codes(d, issues, true);
 	buf_free(&b);
 }
