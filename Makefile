@@ -115,6 +115,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cli/run.sh $(abspath $(BIN))
 	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
+	@sh tests/sector/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
 	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/cards/run.sh $(BIN) $(BUILD)/tests

@@ -1,8 +1,10 @@
 /* gen-sector: a synthetic sector for benchmarks, the same every run.
  *
- * usage: gen-sector CATALOGUE ORGS QUARTERS OUTDIR
+ * usage: gen-sector [--long-names] CATALOGUE ORGS QUARTERS OUTDIR
  * Writes OUTDIR/signatories.csv (ORGS organisations, some with quoted
- * and Welsh names, four peer groups) and OUTDIR/returns.csv: one
+ * and Welsh names, four peer groups; with --long-names, long Welsh
+ * names and peer groups, one a single word wider than a table column,
+ * to try the reports' layout) and OUTDIR/returns.csv: one
  * consolidated long-layout return (org_id,period,metric,value,note) with
  * an answer to every catalogue metric from every organisation for
  * QUARTERS quarters ending 2026-Q3. "Of which" counts never exceed their
@@ -13,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t state = 0x9E3779B97F4A7C15ULL;
 
@@ -35,18 +38,29 @@ static const char *const names[] = { "Brackenmoor Homes", "Tŷ Glas Housing",
 	"Hollins, Reed and Barrow", "Afon Dyffryn Homes", "Saltings Trust",
 	"Ironstone \"Lane\" Housing", "Larkwell Living", "Cwm Tawe Cartrefi" };
 
+static const char *const long_groups[] = {
+	"cymdeithasau_tai_mawr_gogledd_a_chanolbarth_cymru", "medium",
+	"small", "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch" };
+static const char *const long_names[] = {
+	"Cymdeithas Tai Cydweithredol Gogledd a Chanolbarth Cymru Cyfyngedig",
+	"Tŷ Glas Housing", "Cartrefi Cymunedol Llanfairpwllgwyngyllgogerychwyrn",
+	"Afon Dyffryn Homes", "Saltings Trust", "Ironstone \"Lane\" Housing",
+	"Larkwell Living", "Cwm Tawe Cartrefi" };
+static const char *const *group_names = groups;
+static const char *const *org_names = names;
+
 static void roster(FILE *fp, long orgs, int first)
 {
 	char joined[PERIOD_TEXT];
 	period_format(first, joined);
 	fputs("org_id,org_name,region,peer_group,joined\n", fp);
 	for (long i = 0; i < orgs; i++) {
-		const char *name = names[i % 8];
+		const char *name = org_names[i % 8];
 		fprintf(fp, "S%05ld,\"", i);
 		for (const char *c = name; *c; c++)
 			fputs(*c == '"' ? "\"\"" : (char[]){ *c, 0 }, fp);
 		fprintf(fp, " %ld\",Region %ld,%s,%s\n", i, i % 12,
-			groups[i % 4], joined);
+			group_names[i % 4], joined);
 	}
 }
 
@@ -110,9 +124,15 @@ static void returns(FILE *fp, const struct catalogue *cat, long orgs,
 
 int main(int argc, char **argv)
 {
+	if (argc == 6 && !strcmp(argv[1], "--long-names")) {
+		group_names = long_groups;
+		org_names = long_names;
+		argv++;
+		argc--;
+	}
 	if (argc != 5) {
-		fputs("usage: gen-sector CATALOGUE ORGS QUARTERS OUTDIR\n",
-		      stderr);
+		fputs("usage: gen-sector [--long-names] CATALOGUE ORGS QUARTERS "
+		      "OUTDIR\n", stderr);
 		return 2;
 	}
 	struct diags d;

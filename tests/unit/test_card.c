@@ -121,7 +121,7 @@ static void own_figures_beside_sector_medians(void **state)
 	/* yes/no: its own answer in words, the share answering yes of the
 	 * 4 that answered; 2 answering is too few */
 	line_of(t, "Carer-friendly policy", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "Yes", "75%", "[c]" }, 3);
+	expect_cells(line, (const char *const[]){ "Yes", "75.0%", "[c]" }, 3);
 	line_of(t, "Carers' network", line, sizeof(line));
 	expect_cells(line, (const char *const[]){ "No", "[c]", "[c]" }, 3);
 	expect_in(t, "Page 1 of ", "the page numbers");
@@ -430,22 +430,22 @@ static void card_csv_worked_by_hand(void **state)
 	expect_csv(c, p, "A4",
 		   "metric,label,own,sector,peer,position\n"
 		   "staff,Employees,400,300,600,\n"
-		   "carers,Employees known to be carers,10,5,5,upper middle\n"
+		   "carers,Employees known to be carers,10.0,5.0,5.0,upper middle\n"
 		   "days,Days to adapt,20,47.5,45,top quarter\n"
-		   "policy,Carer-friendly policy,yes,71.4,80,\n");
+		   "policy,Carer-friendly policy,yes,71.4,80.0,\n");
 	/* A6: the fewest carers but the highest rate; its group of three
 	 * is shown, but has no median of five */
 	expect_csv(c, p, "A6",
 		   "metric,label,own,sector,peer,position\n"
 		   "staff,Employees,100,300,[c],\n"
-		   "carers,Employees known to be carers,20,5,[c],top quarter\n"
+		   "carers,Employees known to be carers,20.0,5.0,[c],top quarter\n"
 		   "days,Days to adapt,50,47.5,[c],lower middle\n"
 		   "policy,Carer-friendly policy,no,71.4,[c],\n");
 	/* A8: 0 of 20 carers, 70 days, no answer on the policy */
 	expect_csv(c, p, "A8",
 		   "metric,label,own,sector,peer,position\n"
 		   "staff,Employees,20,300,[c],\n"
-		   "carers,Employees known to be carers,0,5,[c],bottom quarter\n"
+		   "carers,Employees known to be carers,0.0,5.0,[c],bottom quarter\n"
 		   "days,Days to adapt,70,47.5,[c],bottom quarter\n"
 		   "policy,Carer-friendly policy,[x],71.4,[c],\n");
 	char *path = in_dir(c, "no/such/folder/A4.csv"), why[400] = "";
@@ -540,7 +540,7 @@ static void rate_of_nothing_not_applicable(void **state)
 	path = write_card(c, "A3", "A3.pdf");
 	run(&r, "pdftotext -layout '%s' -", path);
 	line_of(r.out.s, "Employees known to be carers", line, sizeof(line));
-	expect_cells(line, (const char *const[]){ "20%", "top quarter" }, 2);
+	expect_cells(line, (const char *const[]){ "20.0%", "top quarter" }, 2);
 	ran_free(&r);
 	free(path);
 	cardworld_free(c);

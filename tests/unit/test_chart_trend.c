@@ -73,8 +73,11 @@ static void trend_missing_quarter_is_a_gap(void **state)
 	expect_text_of(s, "value", 0, "130");
 	assert_string_equal(s->title,
 			    "Employees: sector total, 2026-Q1 to 2026-Q4");
-	expect_reading(s, "Employees: the sector total was 130 in 2026-Q4, "
-		       "from 6 associations.");
+	/* how many answered, under each quarter (SPEC §7) */
+	assert_non_null(text_shape(s, "answered", "n = 6"));
+	assert_non_null(text_shape(s, "answered", "n = 0"));
+	expect_reading(s, "Employees: 130 across the 6 associations that "
+		       "answered in 2026-Q4, against 120 across 5 in 2026-Q3.");
 	scene_free(s);
 }
 
@@ -96,7 +99,7 @@ static void trend_suppressed_quarter_is_marked_c(void **state)
 	const struct shape *c = nth(s, "withheld", 0);
 	assert_string_equal(c->text, "[c]");
 	assert_true(close_to(c->x, gap));
-	expect_text_of(s, "value", 0, "30%");
+	expect_text_of(s, "value", 0, "30.0%");
 	scene_free(s);
 }
 
@@ -148,8 +151,8 @@ static void trend_band_only_where_the_headline_is_a_median(void **state)
 		const char *value;
 	} cases[] = {
 		{ LEAVE, 1, "13" }, { PAY, 1, "\xC2\xA3" "11.80" },
-		{ WAGE, 1, "63%" }, { STAFF, 0, "103" }, { POLICY, 0, "53%" },
-		{ CARERS, 0, "13%" },
+		{ WAGE, 1, "63.0%" }, { STAFF, 0, "103" }, { POLICY, 0, "53.0%" },
+		{ CARERS, 0, "13.0%" },
 	};
 	struct chart_input in = input_of(w, false);
 	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
@@ -174,9 +177,8 @@ static void trend_band_only_where_the_headline_is_a_median(void **state)
 		}
 		if (cases[c].band)
 			assert_non_null(text_shape(s, "subtitle",
-				"Line: median of the associations that "
-				"answered; shaded: their middle half (25th to "
-				"75th percentile)"));
+				"Line: the median; shaded: the middle half of "
+				"answers; n: how many answered"));
 		scene_free(s);
 	}
 }
@@ -295,8 +297,8 @@ static void trend_one_quarter(void **state)
 	expect_text_of(s, "value", 0, "\xC2\xA3" "12.10");
 	assert_string_equal(s->title,
 			    "Median hourly pay (\xC2\xA3): sector median, 2026-Q3");
-	expect_reading(s, "Median hourly pay (\xC2\xA3): the sector median was "
-		       "\xC2\xA3" "12.10 in 2026-Q3, from 4 associations.");
+	expect_reading(s, "Median hourly pay (\xC2\xA3): median \xC2\xA3" "12.10 "
+		       "across the 4 associations that answered in 2026-Q3.");
 	scene_free(s);
 }
 
@@ -312,8 +314,8 @@ static void trend_all_withheld(void **state)
 	assert_int_equal(count_role(s, "point"), 0);
 	assert_int_equal(count_role(s, "withheld"), 2);
 	assert_non_null(text_shape(s, "note", "No figure published [c]"));
-	expect_reading(s, "Employees known to be carers: no sector rate is "
-		       "published for 2026-Q3, because too few associations "
+	expect_reading(s, "Employees known to be carers: the 2026-Q3 figure "
+		       "is withheld [c], because too few associations "
 		       "answered or it could identify individuals.");
 	scene_free(s);
 }
@@ -349,25 +351,21 @@ static void trend_nobody_answered_is_not_withheld(void **state)
 
 /* --- readings that compare like with like (SPEC §6.2) --- */
 
-/* These readings are about wording over panels of 1 or 2, which the
- * default disclosure thresholds (SPEC §6.3) would withhold: they are
- * lowered to 1 here. */
-static void no_thresholds(struct world *w)
-{
-	w->set.min_orgs = 1;
-	w->set.quartiles_min_orgs = 1;
-}
-
-/* Q3: HX01 10, HX02 20, HX03 30; Q4: HX01 a, HX02 b, HX04 100. */
+/* Q3: HX01 10, HX02 20, HX03 30, HX05 40, HX06 50; Q4: HX01 a,
+ * HX02 b, HX04 100, HX05 40, HX06 50. The panel is HX01, HX02, HX05
+ * and HX06. */
 static void leave_panel(struct world *w, double a, double b)
 {
-	no_thresholds(w);
 	answer(w, "2026-Q3", "HX01", LEAVE, 10);
 	answer(w, "2026-Q3", "HX02", LEAVE, 20);
 	answer(w, "2026-Q3", "HX03", LEAVE, 30);
 	answer(w, "2026-Q4", "HX01", LEAVE, a);
 	answer(w, "2026-Q4", "HX02", LEAVE, b);
 	answer(w, "2026-Q4", "HX04", LEAVE, 100);
+	for (int q = 0; q < 2; q++) {
+		answer(w, q ? "2026-Q4" : "2026-Q3", "HX05", LEAVE, 40);
+		answer(w, q ? "2026-Q4" : "2026-Q3", "HX06", LEAVE, 50);
+	}
 	publish(w);
 }
 
@@ -393,27 +391,31 @@ static void expect_trend_reading(struct world *w, int metric, bool returns,
 static void reading_rose_over_the_balanced_panel(void **state)
 {
 	struct world *w = *state;
-	/* published medians: 20 then 24, but HX01 and HX02 went 15 -> 19 */
+	/* published medians: 30 then 40; the panel's went 30 -> 32 */
 	leave_panel(w, 14, 24);
 	expect_trend_reading(w, LEAVE, true,
-		"Paid carer's leave (days): among the 2 associations that "
-		"answered in both 2026-Q3 and 2026-Q4, the median rose from "
-		"15 to 19.");
-	/* without the returns, no more than the published figure */
+		"Paid carer's leave (days): median 40 across the 5 "
+		"associations that answered in 2026-Q4, against 30 in 2026-Q3. "
+		"Like for like, among the 4 that answered both quarters, the "
+		"median is 2 higher, which is better.");
+	/* without the returns, no more than the published figures */
 	expect_trend_reading(w, LEAVE, false,
-		"Paid carer's leave (days): the sector median was 24 in "
-		"2026-Q4, from 3 associations.");
+		"Paid carer's leave (days): median 40 across the 5 "
+		"associations that answered in 2026-Q4, against 30 in "
+		"2026-Q3.");
 }
 
 static void reading_fell_over_the_balanced_panel(void **state)
 {
 	struct world *w = *state;
-	/* the panel (HX01, HX02) falls from 15 to 5 */
+	/* the plotted median rises from 30 to 40, while the panel's
+	 * falls from 30 to 22.5: the reading says both */
 	leave_panel(w, 5, 5);
 	expect_trend_reading(w, LEAVE, true,
-		"Paid carer's leave (days): among the 2 associations that "
-		"answered in both 2026-Q3 and 2026-Q4, the median fell from "
-		"15 to 5.");
+		"Paid carer's leave (days): median 40 across the 5 "
+		"associations that answered in 2026-Q4, against 30 in 2026-Q3. "
+		"Like for like, among the 4 that answered both quarters, the "
+		"median is 7.5 lower, which is worse.");
 }
 
 static void reading_stayed_when_the_change_does_not_show(void **state)
@@ -421,23 +423,25 @@ static void reading_stayed_when_the_change_does_not_show(void **state)
 	struct world *w = *state;
 	leave_panel(w, 10.01, 20.01);
 	expect_trend_reading(w, LEAVE, true,
-		"Paid carer's leave (days): among the 2 associations that "
-		"answered in both 2026-Q3 and 2026-Q4, the median stayed at "
-		"15.");
+		"Paid carer's leave (days): median 40 across the 5 "
+		"associations that answered in 2026-Q4, against 30 in 2026-Q3. "
+		"Like for like, among the 4 that answered both quarters, the "
+		"median did not change.");
 }
 
-static void reading_of_one_association_is_singular(void **state)
+/* A panel of fewer than 3 gives no like-for-like change (SPEC §6.3). */
+static void reading_of_a_small_panel_gives_no_change(void **state)
 {
 	struct world *w = *state;
-	no_thresholds(w);
 	answer(w, "2026-Q3", "HX01", STAFF, 8);
 	answer(w, "2026-Q3", "HX02", STAFF, 5);
 	answer(w, "2026-Q4", "HX01", STAFF, 10);
 	answer(w, "2026-Q4", "HX03", STAFF, 30);
 	publish(w);
 	expect_trend_reading(w, STAFF, true,
-		"Employees: among the 1 association that answered in both "
-		"2026-Q3 and 2026-Q4, the total rose from 8 to 10.");
+		"Employees: 40 across the 2 associations that answered in "
+		"2026-Q4, against 13 in 2026-Q3. Only 1 answered both "
+		"quarters: too few for a like-for-like change [c].");
 }
 
 static void reading_of_a_yes_no_is_a_share(void **state)
@@ -450,9 +454,10 @@ static void reading_of_a_yes_no_is_a_share(void **state)
 	}
 	publish(w);
 	expect_trend_reading(w, POLICY, true,
-		"Carer-friendly policy: among the 4 associations that answered "
-		"in both 2026-Q3 and 2026-Q4, the share answering yes rose from "
-		"50% to 100%.");
+		"Carer-friendly policy: 100.0% across the 4 associations that "
+		"answered in 2026-Q4, against 50.0% in 2026-Q3. Like for like, "
+		"among the 4 that answered both quarters, the share answering "
+		"yes is 50.0 pts higher, which is better.");
 }
 
 /* A sensitive rate over too few people is not published, and the
@@ -467,21 +472,24 @@ static void reading_keeps_small_counts_of_people_withheld(void **state)
 		answer(w, "2026-Q4", orgs[i], STAFF, 10);
 		answer(w, "2026-Q4", orgs[i], CARERS, 2);
 	}
-	/* only two answered carers in both quarters: 1 + 2 people */
+	/* three answered carers in both quarters: 1 + 2 + 1 people */
 	answer(w, "2026-Q3", "HX01", CARERS, 1);
 	answer(w, "2026-Q3", "HX02", CARERS, 2);
+	answer(w, "2026-Q3", "HX03", CARERS, 1);
 	publish(w);
 	const struct agg_row *r = aggin_find(&w->agg, P("2026-Q4"), CARERS,
 					     AGG_SECTOR);
 	assert_non_null(r);
 	assert_true(r->has & BIT(RATE));
 	const char *reading = trend_reading(w, CARERS, true);
-	if (strstr(reading, "among the") || strstr(reading, "15%"))
-		fail_msg("reading \"%s\" publishes a rate over 3 people",
+	if (strstr(reading, "among the") || strstr(reading, "pts"))
+		fail_msg("reading \"%s\" publishes a rate over 4 people",
 			 reading);
-	assert_string_equal(reading, "Employees known to be carers: the "
-			    "sector rate was 20% in 2026-Q4, from 5 "
-			    "associations.");
+	assert_string_equal(reading, "Employees known to be carers: 20.0% "
+			    "across the 5 associations that answered in "
+			    "2026-Q4; the 2026-Q3 figure is withheld [c]. The "
+			    "like-for-like change is withheld [c]: it could "
+			    "let a small count of people be worked out.");
 }
 
 /* SPEC §6.3 withholds a rate when the count of people behind it is
@@ -504,9 +512,10 @@ static void reading_compares_a_small_rate_of_many_people(void **state)
 	assert_true(r->has & BIT(RATE));
 	assert_true(close_to(r->v[AGG_RATE], 4));
 	expect_trend_reading(w, CARERS, true,
-		"Employees known to be carers: among the 4 associations that "
-		"answered in both 2026-Q3 and 2026-Q4, the rate rose from 2% "
-		"to 4%.");
+		"Employees known to be carers: 4.0% across the 4 associations "
+		"that answered in 2026-Q4, against 2.0% in 2026-Q3. Like for "
+		"like, among the 4 that answered both quarters, the rate is 2.0 "
+		"pts higher, which is better.");
 }
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, world_setup, world_teardown)
@@ -527,7 +536,7 @@ int main(void)
 		TEST(reading_rose_over_the_balanced_panel),
 		TEST(reading_fell_over_the_balanced_panel),
 		TEST(reading_stayed_when_the_change_does_not_show),
-		TEST(reading_of_one_association_is_singular),
+		TEST(reading_of_a_small_panel_gives_no_change),
 		TEST(reading_of_a_yes_no_is_a_share),
 		TEST(reading_keeps_small_counts_of_people_withheld),
 		TEST(reading_compares_a_small_rate_of_many_people),

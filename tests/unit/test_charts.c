@@ -51,9 +51,9 @@ static void commitments_bars_are_shares_of_the_track(void **state)
 	expect_bar_share(s, 2, 100);
 	/* every bar has its figure in words beside it */
 	assert_int_equal(count_role(s, "value"), 3);
-	expect_text_of(s, "value", 0, "25% of 12");
-	expect_text_of(s, "value", 1, "75% of 12");
-	expect_text_of(s, "value", 2, "100% of 8");
+	expect_text_of(s, "value", 0, "25.0% of 12");
+	expect_text_of(s, "value", 1, "75.0% of 12");
+	expect_text_of(s, "value", 2, "100.0% of 8");
 	/* and the commitment's name */
 	assert_non_null(text_shape(s, "label", "Carer-friendly policy"));
 	assert_non_null(text_shape(s, "label", "Carers' network"));
@@ -64,8 +64,8 @@ static void commitments_bars_are_shares_of_the_track(void **state)
 	assert_true(v->x >= track_of(s, bar)->x + track_of(s, bar)->w);
 	assert_non_null(strstr(s->title, "2026-Q3"));
 	expect_reading(s, "In 2026-Q3 the commitment most often met is "
-		       "\"Career pathway\" (100%), and the least often "
-		       "\"Carer-friendly policy\" (25%).");
+		       "\"Career pathway\" (100.0%), and the least often "
+		       "\"Carer-friendly policy\" (25.0%).");
 	scene_free(s);
 }
 
@@ -83,7 +83,7 @@ static void commitments_say_withheld_and_unanswered(void **state)
 	assert_int_equal(count_role(s, "track"), 3);
 	assert_int_equal(count_role(s, "bar"), 1);
 	expect_bar_share(s, 0, 50);
-	expect_text_of(s, "value", 0, "50% of 4");
+	expect_text_of(s, "value", 0, "50.0% of 4");
 	expect_text_of(s, "value", 1, "withheld [c]");
 	expect_text_of(s, "value", 2, "no answers");
 	scene_free(s);
@@ -115,7 +115,7 @@ static void commitments_equal_rates_read_as_such(void **state)
 	struct chart_input in = input_of(w, false);
 	struct scene *s = scene_new(w);
 	assert_int_equal(chart_commitments(s, &in), 0);
-	expect_reading(s, "Each commitment is met by 50% of the signatories "
+	expect_reading(s, "Each commitment is met by 50.0% of the signatories "
 		       "that answered in 2026-Q3.");
 	scene_free(s);
 }
@@ -137,8 +137,8 @@ static void commitments_rates_out_of_range_stay_on_the_track(void **state)
 		assert_true(bar->w >= 0);
 		assert_true(bar->x + bar->w <= track->x + track->w + 1e-9);
 	}
-	expect_text_of(s, "value", 0, "100% of 4");
-	expect_text_of(s, "value", 1, "0% of 4");
+	expect_text_of(s, "value", 0, "100.0% of 4");
+	expect_text_of(s, "value", 1, "0.0% of 4");
 	scene_free(s);
 }
 
@@ -170,9 +170,9 @@ static void response_bars_are_n_over_owed(void **state)
 	assert_true(fabs(top->y - top_grid_y(s)) < 5);
 	/* left to right in time */
 	assert_true(b[0]->x < b[1]->x && b[1]->x < b[2]->x);
-	expect_text_of(s, "value", 0, "75%");
-	expect_text_of(s, "value", 1, "50%");
-	expect_text_of(s, "value", 2, "100%");
+	expect_text_of(s, "value", 0, "75.0%");
+	expect_text_of(s, "value", 1, "50.0%");
+	expect_text_of(s, "value", 2, "100.0%");
 	expect_text_of(s, "count", 0, "3 of 4");
 	expect_text_of(s, "count", 1, "4 of 8");
 	expect_text_of(s, "count", 2, "6 of 6");
@@ -180,7 +180,7 @@ static void response_bars_are_n_over_owed(void **state)
 	expect_text_of(s, "quarter", 2, "2026-Q3");
 	assert_string_equal(s->title, "Returns received, 2026-Q1 to 2026-Q3");
 	expect_reading(s, "6 of the 6 signatories that owed a return for "
-		       "2026-Q3 sent one (100%).");
+		       "2026-Q3 sent one (100.0%).");
 	scene_free(s);
 }
 
@@ -202,7 +202,7 @@ static void response_missing_quarter_has_no_bar(void **state)
 		assert_false(b->x <= q2->x && q2->x <= b->x + b->w);
 	}
 	expect_reading(s, "2 of the 8 signatories that owed a return for "
-		       "2026-Q3 sent one (25%).");
+		       "2026-Q3 sent one (25.0%).");
 	scene_free(s);
 }
 

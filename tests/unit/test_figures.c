@@ -34,15 +34,17 @@ static void line_has_headline_quartiles_and_changes(void **state)
 	assert_int_equal(l.n, 4);
 	assert_string_equal(cell_text(&w->cat.metrics[STAFF], l.stat,
 				      &l.headline, text), "540");
-	assert_true(l.quarter.has);
+	/* A total changes by a percentage, never by the panel's totals:
+	 * 500 to 540 is 8% up, 460 to 540 is 17.4% up. */
+	assert_int_equal(l.quarter.state, LFL_OK);
 	assert_int_equal(l.quarter.n, 4);
-	assert_string_equal(delta_text(&w->cat.metrics[STAFF], l.stat,
-				       &l.quarter, change, sizeof(change)),
-			    "+40");
-	assert_true(l.year.has);
-	assert_string_equal(delta_text(&w->cat.metrics[STAFF], l.stat,
-				       &l.year, change, sizeof(change)),
-			    "+80");
+	assert_string_equal(change_text(&w->cat.metrics[STAFF], l.stat,
+					&l.quarter, change, sizeof(change)),
+			    "+8.0%");
+	assert_int_equal(l.year.state, LFL_OK);
+	assert_string_equal(change_text(&w->cat.metrics[STAFF], l.stat,
+					&l.year, change, sizeof(change)),
+			    "+17.4%");
 
 	/* The median over 5, the change over the 4 that answered both. */
 	figures_line(&in, PAY, AGG_SECTOR, &l);
@@ -51,14 +53,14 @@ static void line_has_headline_quartiles_and_changes(void **state)
 				      &l.headline, text), "\xC2\xA3" "13.00");
 	assert_true(l.p25.has && l.p75.has);
 	assert_int_equal(l.quarter.n, 4);
-	assert_string_equal(delta_text(&w->cat.metrics[PAY], l.stat,
-				       &l.quarter, change, sizeof(change)),
+	assert_string_equal(change_text(&w->cat.metrics[PAY], l.stat,
+					&l.quarter, change, sizeof(change)),
 			    "no change");
 
 	/* A yes/no rate changes in points. */
 	figures_line(&in, POLICY, AGG_SECTOR, &l);
 	assert_string_equal(cell_text(&w->cat.metrics[POLICY], l.stat,
-				      &l.headline, text), "50%");
+				      &l.headline, text), "50.0%");
 }
 
 static void sensitive_small_figures_are_withheld(void **state)
@@ -77,10 +79,10 @@ static void sensitive_small_figures_are_withheld(void **state)
 	assert_true(l.headline.withheld);
 	assert_string_equal(cell_text(&w->cat.metrics[CARERS], l.stat,
 				      &l.headline, text), "[c]");
-	assert_false(l.quarter.has);
-	assert_string_equal(delta_text(&w->cat.metrics[CARERS], l.stat,
-				       &l.quarter, change, sizeof(change)),
-			    "\xE2\x80\x93");
+	assert_int_equal(l.quarter.state, LFL_NONE);
+	assert_string_equal(change_text(&w->cat.metrics[CARERS], l.stat,
+					&l.quarter, change, sizeof(change)),
+			    "[x]");
 	/* Withheld quartiles: no standing can be told. */
 	assert_int_equal(figures_standing(&in, CARERS, AGG_SECTOR, 2),
 			 STANDING_UNKNOWN);

@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#define DASH "\xE2\x80\x93"  /* – */
+#define DASH "[x]"  /* not available */
 #define POUND "\xC2\xA3"     /* £ */
 
 static void expect_text(double v, enum kind kind, enum figure figure,
@@ -59,15 +59,27 @@ static void money_has_pounds_and_pence(void **state)
 static void percents_and_rates(void **state)
 {
 	expect_text(12.5, KIND_PERCENT, FIGURE_VALUE, "12.5%");
-	expect_text(100, KIND_PERCENT, FIGURE_VALUE, "100%");
-	expect_text(100, KIND_COUNT, FIGURE_RATE, "100%");
-	expect_text(100, KIND_YESNO, FIGURE_RATE, "100%");
+	expect_text(100, KIND_PERCENT, FIGURE_VALUE, "100.0%");
+	expect_text(100, KIND_COUNT, FIGURE_RATE, "100.0%");
+	expect_text(100, KIND_YESNO, FIGURE_RATE, "100.0%");
 	expect_text(66.66666667, KIND_YESNO, FIGURE_RATE, "66.7%");
 	expect_text(16.66666667, KIND_COUNT, FIGURE_RATE, "16.7%");
-	expect_text(0, KIND_COUNT, FIGURE_RATE, "0%");
+	expect_text(0, KIND_COUNT, FIGURE_RATE, "0.0%");
 	/* a rate is a percentage whatever the kind behind it */
-	expect_text(25, KIND_MONEY, FIGURE_RATE, "25%");
+	expect_text(25, KIND_MONEY, FIGURE_RATE, "25.0%");
 	expect_text(1234.5, KIND_PERCENT, FIGURE_RATE, "1,234.5%");
+}
+
+/* An axis tick drops the ".0" a published figure keeps. */
+static void ticks_have_no_needless_decimal(void **state)
+{
+	char out[NUMTEXT];
+	assert_string_equal(numtext_tick(20, KIND_PERCENT, FIGURE_VALUE, out),
+			    "20%");
+	assert_string_equal(numtext_tick(2.5, KIND_COUNT, FIGURE_RATE, out),
+			    "2.5%");
+	assert_string_equal(numtext_tick(1500, KIND_COUNT, FIGURE_VALUE, out),
+			    "1,500");
 }
 
 static void zero_is_never_negative(void **state)
@@ -75,12 +87,12 @@ static void zero_is_never_negative(void **state)
 	expect_text(0, KIND_COUNT, FIGURE_VALUE, "0");
 	expect_text(-0.0, KIND_COUNT, FIGURE_VALUE, "0");
 	expect_text(-0.0, KIND_NUMBER, FIGURE_VALUE, "0");
-	expect_text(-0.0, KIND_PERCENT, FIGURE_VALUE, "0%");
-	expect_text(-0.0, KIND_COUNT, FIGURE_RATE, "0%");
+	expect_text(-0.0, KIND_PERCENT, FIGURE_VALUE, "0.0%");
+	expect_text(-0.0, KIND_COUNT, FIGURE_RATE, "0.0%");
 	expect_text(-0.0, KIND_MONEY, FIGURE_VALUE, POUND "0.00");
 	/* rounds to zero */
 	expect_text(-0.04, KIND_NUMBER, FIGURE_VALUE, "0");
-	expect_text(-0.04, KIND_PERCENT, FIGURE_VALUE, "0%");
+	expect_text(-0.04, KIND_PERCENT, FIGURE_VALUE, "0.0%");
 }
 
 /* As -0.04 reads "0" for a number, -0.004 pounds reads "£0.00": a
@@ -128,6 +140,7 @@ int main(void)
 		cmocka_unit_test(counts_have_thousands_separators),
 		cmocka_unit_test(no_needless_decimals),
 		cmocka_unit_test(money_has_pounds_and_pence),
+		cmocka_unit_test(ticks_have_no_needless_decimal),
 		cmocka_unit_test(percents_and_rates),
 		cmocka_unit_test(zero_is_never_negative),
 		cmocka_unit_test(money_rounding_to_zero_has_no_sign),

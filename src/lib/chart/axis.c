@@ -51,3 +51,14 @@ double axis_map(const struct axis *a, double v, double from, double to)
 {
 	return from + (v - a->lo) / (a->hi - a->lo) * (to - from);
 }
+
+void axis_thin(struct axis *a, double length, double gap)
+{
+	while (a->nticks > 2 && a->hi > a->lo &&
+	       length * (a->ticks[1] - a->ticks[0]) / (a->hi - a->lo) < gap) {
+		size_t k = 0;
+		for (size_t i = 0; i < a->nticks; i += 2)
+			a->ticks[k++] = a->ticks[i];
+		a->nticks = k;
+	}
+}

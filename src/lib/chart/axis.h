@@ -21,6 +21,10 @@ int axis_fit(struct axis *a, double min, double max);
 /* The same without reaching to 0: for where answers lie. */
 int axis_fit_range(struct axis *a, double min, double max);
 
+/* Drops every other tick (keeping the first) until ticks stand at
+ * least gap apart over length, or two are left; the range stays. */
+void axis_thin(struct axis *a, double length, double gap);
+
 /* Where v falls between from (at lo) and to (at hi). */
 double axis_map(const struct axis *a, double v, double from, double to);
 

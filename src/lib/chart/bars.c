@@ -5,24 +5,42 @@
 #include "../model/period.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ROW 30.0
+#define LABEL_WIDTH 170.0
+#define LABEL_LINES 6
+
+/* The height a commitment's label needs beyond its row's two lines. */
+static double label_extra(const struct scene *s, const char *label)
+{
+	char *lines[LABEL_LINES];
+	size_t n = layout_wrap(s->fonts, WEIGHT_REGULAR, label, LABEL_SIZE,
+			       LABEL_WIDTH, lines, LABEL_LINES);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return n > 2 ? 11.0 * (double)(n - 2) : 0;
+}
 
 int chart_commitments(struct scene *s, const struct chart_input *in)
 {
 	const struct catalogue *cat = in->cat;
 	size_t rows = 0;
+	double extra = 0;
 	for (size_t i = 0; i < cat->len; i++)
-		rows += cat->metrics[i].kind == KIND_YESNO;
-	s->height = 70 + ROW * (double)(rows ? rows : 1);
+		if (cat->metrics[i].kind == KIND_YESNO) {
+			rows++;
+			extra += label_extra(s, cat->metrics[i].label);
+		}
+	s->height = 70 + ROW * (double)(rows ? rows : 1) + extra;
 	char p[PERIOD_TEXT], v[NUMTEXT];
 	struct buf b = BUF_INIT;
 	buf_addf(&b, "Signatories meeting each commitment, %s",
 		 period_format(in->period, p));
 	double top = layout_title(s, b.s, "Share of the signatories that "
 				  "answered each question who answered yes");
-	double label_w = 170, left = MARGIN + label_w + 8;
+	double label_w = LABEL_WIDTH, left = MARGIN + label_w + 8;
 	double right = s->width - MARGIN - 86;
 	const char *best = NULL, *worst = NULL;
 	double best_v = -1, worst_v = 101;
@@ -39,7 +57,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 					 LABEL_SIZE) > label_w;
 		layout_text_wrap(s, "label", MARGIN, base - (two ? 5.5 : 0),
 				 m->label, LABEL_SIZE, WEIGHT_REGULAR,
-				 COLOUR_TEXT, label_w, 2, 11);
+				 COLOUR_TEXT, label_w, LABEL_LINES, 11);
 		scene_rect(s, "track", left, y + 6, right - left, 14,
 			   COLOUR_TRACK);
 		buf_reset(&b);
@@ -60,7 +78,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 		layout_text_fit(s, "value", right + 6, base, b.s, LABEL_SIZE,
 				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
 				s->width - right - 8);
-		y += ROW;
+		y += ROW + label_extra(s, m->label);
 	}
 	buf_reset(&b);
 	char bv[NUMTEXT], wv[NUMTEXT];

@@ -31,8 +31,11 @@ struct chart_input {
 };
 
 /* The trend of a metric's headline figure over up to 8 quarters, with
- * the middle half of associations shaded where the headline is a median.
- * A quarter with no published figure is a gap, never a zero. */
+ * the middle half of associations shaded where the headline is a median
+ * and how many answered under each quarter. A quarter with no published
+ * figure is a gap, never a zero. A scene under 400 wide (two to a row
+ * in a report) is laid out compactly, and refused when the metric's
+ * label needs more than two lines there. */
 int chart_trend(struct scene *s, const struct chart_input *in, int metric);
 
 /* The share of signatories meeting each yes/no commitment. */

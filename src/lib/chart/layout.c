@@ -2,6 +2,7 @@
 
 #include "../base/xalloc.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,40 @@ struct shape *layout_text_fit(struct scene *s, const char *role, double x,
 	return t;
 }
 
+/* Whether a line may end before rest[i]: at a space or the end, or
+ * after the hyphen of a hyphenated word ("Medium-|sized"). */
+static int may_break(const char *rest, size_t i)
+{
+	if (rest[i] == ' ' || rest[i] == '\0')
+		return 1;
+	return i >= 2 && rest[i - 1] == '-' && isalpha((unsigned char)rest[i]) &&
+	       isalpha((unsigned char)rest[i - 2]);
+}
+
+/* The longest start of rest, on a character boundary, that fits width:
+ * a word too long for a line is split rather than cut. At least one
+ * character. */
+static size_t split_word(const struct fonts *f, enum weight w,
+			 const char *rest, double size, double width)
+{
+	size_t best = 0, i = 0;
+	while (rest[i] && rest[i] != ' ') {
+		size_t next = i + 1;
+		while ((rest[next] & 0xC0) == 0x80)
+			next++;
+		char *part = xstrndup(rest, next);
+		int fits = fonts_width(f, w, part, size) <= width;
+		free(part);
+		if (!fits && best)
+			break;
+		best = next;
+		i = next;
+		if (!fits)
+			break;
+	}
+	return best;
+}
+
 size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 		   double size, double width, char **lines, size_t max)
 {
@@ -25,6 +60,8 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 	while (*rest && n < max) {
 		while (*rest == ' ')
 			rest++;
+		if (!*rest)
+			break;
 		if (n + 1 == max || fonts_width(f, w, rest, size) <= width) {
 			lines[n++] = fonts_fit(f, w, rest, size, width);
 			break;
@@ -32,7 +69,7 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 		/* The longest run of whole words that fits. */
 		size_t len = strlen(rest), best = 0;
 		for (size_t i = 1; i <= len; i++) {
-			if (rest[i] != ' ' && rest[i] != '\0')
+			if (!may_break(rest, i))
 				continue;
 			char *part = xstrndup(rest, i);
 			int fits = fonts_width(f, w, part, size) <= width;
@@ -41,10 +78,8 @@ size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 				break;
 			best = i;
 		}
-		if (!best) {
-			lines[n++] = fonts_fit(f, w, rest, size, width);
-			break;
-		}
+		if (!best)
+			best = split_word(f, w, rest, size, width);
 		lines[n++] = xstrndup(rest, best);
 		rest += best;
 	}
@@ -74,12 +109,13 @@ double layout_title(struct scene *s, const char *title, const char *subtitle)
 	double width = s->width - 2 * MARGIN;
 	double y = MARGIN + fonts_ascent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	y = layout_text_wrap(s, "title", MARGIN, y, title, TITLE_SIZE,
-			     WEIGHT_BOLD, COLOUR_TEXT, width, 2, 15);
+			     WEIGHT_BOLD, COLOUR_TEXT, width, 5, 15);
 	y += fonts_descent(s->fonts, WEIGHT_BOLD, TITLE_SIZE);
 	if (subtitle) {
 		y += fonts_ascent(s->fonts, WEIGHT_REGULAR, SMALL_SIZE) + 3;
-		layout_text_fit(s, "subtitle", MARGIN, y, subtitle, SMALL_SIZE,
-				WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_MUTED, width);
+		y = layout_text_wrap(s, "subtitle", MARGIN, y, subtitle,
+				     SMALL_SIZE, WEIGHT_REGULAR, COLOUR_MUTED,
+				     width, 3, 10.5);
 		y += fonts_descent(s->fonts, WEIGHT_REGULAR, SMALL_SIZE);
 	}
 	return y + 10;
@@ -92,7 +128,7 @@ double layout_axis_width(const struct scene *s, const struct axis *a,
 	char text[NUMTEXT];
 	for (size_t i = 0; i < a->nticks; i++) {
 		double tw = fonts_width(s->fonts, WEIGHT_REGULAR,
-					numtext(a->ticks[i], kind, figure, text),
+					numtext_tick(a->ticks[i], kind, figure, text),
 					SMALL_SIZE);
 		if (tw > w)
 			w = tw;
@@ -114,7 +150,7 @@ void layout_value_axis(struct scene *s, const struct axis *a, enum kind kind,
 			   a->ticks[i] == 0 ? 1 : 0.5,
 			   a->ticks[i] == 0 ? COLOUR_MUTED : COLOUR_GRID);
 		scene_text(s, "axis", left - 4, y + lift,
-			   numtext(a->ticks[i], kind, figure, text), SMALL_SIZE,
+			   numtext_tick(a->ticks[i], kind, figure, text), SMALL_SIZE,
 			   WEIGHT_REGULAR, ALIGN_RIGHT, COLOUR_MUTED);
 	}
 }

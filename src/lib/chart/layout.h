@@ -12,8 +12,9 @@
 #define LABEL_SIZE 9.0
 #define SMALL_SIZE 8.0
 
-/* Sets and draws the title (bold, on up to two lines) and an optional
- * subtitle (muted, one line) across the top. Returns the y below them. */
+/* Sets and draws the title (bold, on up to five lines) and an optional
+ * subtitle (muted, on up to three) across the top. Returns the y below
+ * them. */
 double layout_title(struct scene *s, const char *title, const char *subtitle);
 
 /* The width the value axis's labels need. */
@@ -26,9 +27,11 @@ void layout_value_axis(struct scene *s, const struct axis *a, enum kind kind,
 		       enum figure figure, double left, double right,
 		       double top, double bottom);
 
-/* Breaks text into at most max lines that each fit width, at spaces;
- * the last line is cut with "…" if the text does not fit. Fills lines
- * (new memory each) and returns how many. */
+/* Breaks text into at most max lines that each fit width, at spaces or
+ * after the hyphen of a hyphenated word; a word too long for a line is
+ * split across lines, never cut. Only the last of max lines is cut with
+ * "…" when the text needs more. Fills lines (new memory each) and
+ * returns how many. */
 size_t layout_wrap(const struct fonts *f, enum weight w, const char *text,
 		   double size, double width, char **lines, size_t max);
 

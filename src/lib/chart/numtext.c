@@ -30,20 +30,21 @@ static void fixed(double v, int decimals, int keep, char *out, size_t size)
 		if (raw[n - 1] == '.')
 			raw[--n] = '\0';
 	}
-	if (!strcmp(raw, "-0"))
-		strcpy(raw, "0");
+	if (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1))
+		memmove(raw, raw + 1, strlen(raw));
 	group_thousands(raw, out, size);
 }
 
-char *numtext(double v, enum kind kind, enum figure figure, char out[NUMTEXT])
+static char *format(double v, enum kind kind, enum figure figure, int keep,
+		    char out[NUMTEXT])
 {
 	if (!isfinite(v) || fabs(v) >= 1e15) {
-		snprintf(out, NUMTEXT, isfinite(v) ? "%.3g" : "\xE2\x80\x93", v);
+		snprintf(out, NUMTEXT, isfinite(v) ? "%.3g" : "[x]", v);
 		return out;
 	}
 	char body[NUMTEXT - 4];
 	if (figure == FIGURE_RATE || kind == KIND_PERCENT) {
-		fixed(v, 1, 0, body, sizeof(body));
+		fixed(v, 1, keep, body, sizeof(body));
 		snprintf(out, NUMTEXT, "%s%%", body);
 	} else if (kind == KIND_MONEY) {
 		fixed(fabs(v), 2, 1, body, sizeof(body));
@@ -55,4 +56,15 @@ char *numtext(double v, enum kind kind, enum figure figure, char out[NUMTEXT])
 		snprintf(out, NUMTEXT, "%s", body);
 	}
 	return out;
+}
+
+char *numtext(double v, enum kind kind, enum figure figure, char out[NUMTEXT])
+{
+	return format(v, kind, figure, 1, out);
+}
+
+char *numtext_tick(double v, enum kind kind, enum figure figure,
+		   char out[NUMTEXT])
+{
+	return format(v, kind, figure, 0, out);
 }

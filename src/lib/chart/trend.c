@@ -1,3 +1,4 @@
+#include "change.h"
 #include "charts.h"
 #include "layout.h"
 #include "../base/buf.h"
@@ -5,14 +6,15 @@
 #include "../stats/panel.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
 struct quarter {
-	int period;
-	bool has, band, withheld;
-	double v, lo, hi;
-	size_t n;
+	struct plotted p;
+	bool band;
+	double lo, hi;
 };
 
 static size_t collect(const struct chart_input *in, int metric,
@@ -25,40 +27,71 @@ static size_t collect(const struct chart_input *in, int metric,
 		first = in->period;
 	size_t n = 0;
 	for (int p = first; p <= in->period; p++, n++) {
-		const struct agg_row *r = aggin_find(in->agg, p, metric,
-						     AGG_SECTOR);
 		struct quarter *x = &q[n];
 		memset(x, 0, sizeof(*x));
-		x->period = p;
-		if (!r)
-			continue;
-		x->n = r->n;
-		x->has = r->has & (1u << stat) && isfinite(r->v[stat]);
-		x->withheld = !x->has && r->suppressed;
-		x->v = r->v[stat];
+		change_plotted(in, metric, AGG_SECTOR, p, &x->p);
+		const struct agg_row *r = aggin_find(in->agg, p, metric,
+						     AGG_SECTOR);
 		unsigned quart = (1u << AGG_P25) | (1u << AGG_P75);
-		x->band = stat == AGG_MEDIAN && x->has &&
-			  (r->has & quart) == quart && isfinite(r->v[AGG_P25]) &&
-			  isfinite(r->v[AGG_P75]);
+		if (!r || stat != AGG_MEDIAN || !x->p.has ||
+		    (r->has & quart) != quart || !isfinite(r->v[AGG_P25]) ||
+		    !isfinite(r->v[AGG_P75]))
+			continue;
+		x->band = true;
 		x->lo = r->v[AGG_P25];
 		x->hi = r->v[AGG_P75];
 	}
 	return n;
 }
 
-static const char *subtitle_of(const struct catalogue *cat,
-			       const struct metric *m, enum agg_stat stat,
-			       struct buf *b)
+/* The title and subtitle. A chart of full width names the metric, the
+ * figure and the quarters in its title; a narrow one (two to a row in a
+ * report) names only the metric there, and says the rest in short. */
+static void titles(const struct scene *s, const struct chart_input *in,
+		   const struct metric *m, enum agg_stat stat,
+		   const struct quarter *q, size_t n, struct buf *title,
+		   struct buf *sub)
 {
+	char p0[PERIOD_TEXT], p1[PERIOD_TEXT], range[2 * PERIOD_TEXT + 8];
+	period_format(q[0].p.period, p0);
+	period_format(q[n - 1].p.period, p1);
+	snprintf(range, sizeof(range), n > 1 ? "%s to %s" : "%s", p0, p1);
+	const char *what = stat == AGG_MEDIAN ? "median"
+			   : stat == AGG_SUM ? "total"
+			   : m->kind == KIND_YESNO ? "share answering yes"
+						   : "rate";
+	if (s->width < 400) {
+		buf_addf(title, "%s", m->label);
+		buf_addf(sub, "Sector %s, %s", what, range);
+		if (stat == AGG_MEDIAN)
+			buf_adds(sub, "; shaded: the middle half");
+		return;
+	}
+	buf_addf(title, "%s: sector %s, %s", m->label, headline_name(stat),
+		 range);
 	if (stat == AGG_MEDIAN)
-		return "Line: median of the associations that answered; "
-		       "shaded: their middle half (25th to 75th percentile)";
-	if (stat == AGG_SUM)
-		return "Total of all associations that answered";
-	if (m->kind == KIND_YESNO)
-		return "Share of associations answering yes";
-	buf_addf(b, "As a share of: %s", cat->metrics[m->parent].label);
-	return b->s;
+		buf_adds(sub, "Line: the median; shaded: the middle half of "
+			 "answers; n: how many answered");
+	else if (stat == AGG_SUM)
+		buf_adds(sub, "Total of all associations that answered; n: "
+			 "how many answered");
+	else if (m->kind == KIND_YESNO)
+		buf_adds(sub, "Share of associations answering yes; n: how "
+			 "many answered");
+	else
+		buf_addf(sub, "As a share of: %s; n: how many answered",
+			 in->cat->metrics[m->parent].label);
+}
+
+/* How many lines title takes across the chart. */
+static size_t title_lines(const struct scene *s, const char *title)
+{
+	char *lines[8];
+	size_t n = layout_wrap(s->fonts, WEIGHT_BOLD, title, TITLE_SIZE,
+			       s->width - 2 * MARGIN, lines, 8);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return n;
 }
 
 /* Lines, dots and the band, over runs of consecutive quarters. */
@@ -90,41 +123,72 @@ static void draw_series(struct scene *s, const struct quarter *q, size_t n,
 	}
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && q[j].has)
+		while (j < n && q[j].p.has)
 			j++;
 		if (j - i >= 2) {
 			size_t k = 0;
 			for (size_t t = i; t < j; t++)
 				pts[k++] = (struct point){
-					x[t], axis_map(ax, q[t].v, bottom, top) };
+					x[t], axis_map(ax, q[t].p.v, bottom, top) };
 			scene_line(s, "line", pts, k, 2, COLOUR_BLUE);
 		}
 		i = j > i ? j : i + 1;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (q[i].has)
+		if (q[i].p.has)
 			scene_dot(s, "point", x[i],
-				  axis_map(ax, q[i].v, bottom, top), 3,
+				  axis_map(ax, q[i].p.v, bottom, top), 3,
 				  COLOUR_BLUE, COLOUR_WHITE);
 }
 
-static void quarter_labels(struct scene *s, const struct quarter *q,
-			   size_t n, const double *x, double bottom)
+/* Whether the quarters must be labelled compactly ("Q3" over its
+ * year) for their full names to fit the space between them. */
+static bool compact_quarters(const struct scene *s, size_t n, double span)
 {
-	char p[PERIOD_TEXT];
-	double y = bottom + 14;
+	double full = fonts_width(s->fonts, WEIGHT_REGULAR, "2026-Q3",
+				  SMALL_SIZE);
+	return n > 1 && span / (double)(n - 1) < full + 6;
+}
+
+static void quarter_labels(struct scene *s, const struct quarter *q,
+			   size_t n, const double *x, double bottom,
+			   bool compact)
+{
+	char p[PERIOD_TEXT], count[32];
+	double n_row = bottom + (compact ? 35 : 25);
 	for (size_t i = 0; i < n; i++) {
-		scene_text(s, "quarter", x[i], y, period_format(q[i].period, p),
-			   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
-			   COLOUR_MUTED);
-		if (q[i].withheld)
+		period_format(q[i].p.period, p);
+		if (!compact) {
+			scene_text(s, "quarter", x[i], bottom + 14, p,
+				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
+				   COLOUR_MUTED);
+		} else {
+			scene_text(s, "quarter", x[i], bottom + 13, p + 5,
+				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
+				   COLOUR_MUTED);
+			p[4] = '\0';
+			if (q[i].p.period % 4 == 0 ||
+			    (i == 0 && (n < 3 || q[1].p.period % 4 != 0) &&
+			     (n < 3 || q[2].p.period % 4 != 0)))
+				scene_text(s, "year", x[i], bottom + 23, p,
+					   SMALL_SIZE, WEIGHT_REGULAR,
+					   ALIGN_CENTRE, COLOUR_MUTED);
+		}
+		snprintf(count, sizeof(count), compact ? "%zu" : "n = %zu",
+			 q[i].p.n);
+		scene_text(s, "answered", x[i], n_row, count, SMALL_SIZE,
+			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
+		if (q[i].p.withheld)
 			scene_text(s, "withheld", x[i], bottom - 5, "[c]",
 				   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
 				   COLOUR_MUTED);
 	}
+	if (compact && n)
+		scene_text(s, "answered", x[0] - 12, n_row, "n", SMALL_SIZE,
+			   WEIGHT_REGULAR, ALIGN_RIGHT, COLOUR_MUTED);
 }
 
-/* How a reading names the headline figure. */
+/* How a reading names the headline figure in a like-for-like change. */
 static const char *figure_words(const struct metric *m, enum agg_stat stat)
 {
 	if (stat == AGG_RATE && m->kind == KIND_YESNO)
@@ -132,61 +196,130 @@ static const char *figure_words(const struct metric *m, enum agg_stat stat)
 	return headline_name(stat);
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "Employees: 7,333 across the 10 associations that answered in
+ * 2026-Q3, against 9,298 across 12 in 2026-Q2." */
+static void reading_figures(const struct metric *m, enum agg_stat stat,
+			    const struct plotted *last,
+			    const struct plotted *prev, struct buf *r)
+{
+	char a[NUMTEXT], p[PERIOD_TEXT];
+	buf_addf(r, "%s: %s%s across the %zu association%s that answered "
+		 "in %s", m->label, stat == AGG_MEDIAN ? "median " : "",
+		 plotted_text(m, stat, last, a), last->n, plural(last->n),
+		 period_format(last->period, p));
+	if (!prev) {
+		buf_addc(r, '.');
+		return;
+	}
+	period_format(prev->period, p);
+	if (prev->has && prev->n == last->n)
+		buf_addf(r, ", against %s in %s.",
+			 plotted_text(m, stat, prev, a), p);
+	else if (prev->has)
+		buf_addf(r, ", against %s across %zu in %s.",
+			 plotted_text(m, stat, prev, a), prev->n, p);
+	else if (prev->withheld)
+		buf_addf(r, "; the %s figure is withheld [c].", p);
+	else
+		buf_addf(r, "; no association answered in %s.", p);
+}
+
+/* "Like for like, among the 10 that answered both quarters, the total
+ * is 0.3% higher, which is better." */
+static void reading_change(const struct chart_input *in, int metric,
+			   enum agg_stat stat, const struct lfl *c,
+			   struct buf *r)
+{
+	const struct metric *m = &in->cat->metrics[metric];
+	char w[64];
+	switch (c->state) {
+	case LFL_NONE:
+		return;
+	case LFL_WITHHELD:
+		if ((long)c->n < in->settings->min_orgs)
+			buf_addf(r, " Only %zu answered both quarters: too "
+				 "few for a like-for-like change [c].", c->n);
+		else if (stat == AGG_MEDIAN &&
+			 (long)c->n < in->settings->quartiles_min_orgs)
+			buf_addf(r, " Only %zu answered both quarters: too "
+				 "few for a like-for-like change of a median "
+				 "[c].", c->n);
+		else
+			buf_adds(r, " The like-for-like change is withheld "
+				 "[c]: it could let a small count of people "
+				 "be worked out.");
+		return;
+	case LFL_ZERO:
+		buf_adds(r, " A like-for-like change does not apply [z]: "
+			 "the figure to compare with was nothing.");
+		return;
+	case LFL_OK:
+		break;
+	}
+	change_words(m, stat, c, w, sizeof(w));
+	buf_addf(r, " Like for like, among the %zu that answered both "
+		 "quarters, the %s ", c->n, figure_words(m, stat));
+	if (!strcmp(w, "no change")) {
+		buf_adds(r, "did not change.");
+		return;
+	}
+	int sense = change_sense(m, stat, c);
+	buf_addf(r, "is %s%s.", w, sense > 0 ? ", which is better"
+				 : sense < 0 ? ", which is worse" : "");
+}
+
 static void reading(struct scene *s, const struct chart_input *in,
 		    int metric, enum agg_stat stat, const struct quarter *q,
 		    size_t n)
 {
 	const struct metric *m = &in->cat->metrics[metric];
-	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
-	const struct quarter *last = &q[n - 1];
-	char a[NUMTEXT], b[NUMTEXT], p[PERIOD_TEXT], prev[PERIOD_TEXT];
+	const struct plotted *last = &q[n - 1].p;
+	char p[PERIOD_TEXT];
 	struct buf r = BUF_INIT;
-	if (!last->has && !last->withheld) {
-		buf_addf(&r, "%s: no association answered for %s.", m->label,
+	if (!last->has && !last->withheld)
+		buf_addf(&r, "%s: no association answered in %s.", m->label,
 			 period_format(last->period, p));
-		scene_set_reading(s, r.s);
-		buf_free(&r);
-		return;
-	}
-	if (!last->has) {
-		buf_addf(&r, "%s: no sector %s is published for %s, because "
+	else if (!last->has)
+		buf_addf(&r, "%s: the %s figure is withheld [c], because "
 			 "too few associations answered or it could identify "
-			 "individuals.", m->label, figure_words(m, stat),
+			 "individuals.", m->label,
 			 period_format(last->period, p));
-		scene_set_reading(s, r.s);
-		buf_free(&r);
-		return;
-	}
-	struct change c = { 0 };
-	if (in->returns && n >= 2)
-		panel_change(in->returns, in->settings, metric,
-			     last->period - 1, last->period, &c);
-	if (c.published && c.n > 0) {
-		/* A change too small to show in the figures is no change. */
-		numtext(c.before, m->kind, fig, a);
-		numtext(c.after, m->kind, fig, b);
-		int same = !strcmp(a, b);
-		const char *verb = same ? "stayed"
-				   : c.after > c.before ? "rose" : "fell";
-		period_format(last->period - 1, prev);
-		buf_addf(&r, "%s: among the %zu association%s that answered "
-			 "in both %s and %s, the %s %s ", m->label, c.n,
-			 c.n == 1 ? "" : "s", prev,
-			 period_format(last->period, p), figure_words(m, stat),
-			 verb);
-		if (same)
-			buf_addf(&r, "at %s.", b);
-		else
-			buf_addf(&r, "from %s to %s.", a, b);
-	} else {
-		buf_addf(&r, "%s: the sector %s was %s in %s, from %zu "
-			 "association%s.", m->label, figure_words(m, stat),
-			 numtext(last->v, m->kind, fig, a),
-			 period_format(last->period, p), last->n,
-			 last->n == 1 ? "" : "s");
+	else {
+		reading_figures(m, stat, last, n >= 2 ? &q[n - 2].p : NULL,
+				&r);
+		if (n >= 2) {
+			struct lfl c;
+			change_lfl(in, metric, last->period - 1, last->period,
+				   &c);
+			reading_change(in, metric, stat, &c, &r);
+		}
 	}
 	scene_set_reading(s, r.s);
 	buf_free(&r);
+}
+
+/* Widens [*lo, *hi] to every published figure and band; says whether
+ * any quarter is withheld, and returns whether any has a figure. */
+static bool value_range(const struct quarter *q, size_t n, double *lo,
+			double *hi, bool *withheld)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		double v[3] = { q[i].p.v, q[i].band ? q[i].lo : q[i].p.v,
+				q[i].band ? q[i].hi : q[i].p.v };
+		*withheld |= q[i].p.withheld;
+		for (int k = 0; q[i].p.has && k < 3; k++) {
+			*lo = fmin(*lo, v[k]);
+			*hi = fmax(*hi, v[k]);
+			any = true;
+		}
+	}
+	return any;
 }
 
 int chart_trend(struct scene *s, const struct chart_input *in, int metric)
@@ -196,27 +329,17 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
 	struct quarter q[CHART_QUARTERS];
 	size_t n = collect(in, metric, stat, q);
-	bool share = m->kind == KIND_YESNO;
-	double lo = 0, hi = share ? 100 : 0;
-	bool any = false, withheld = false;
-	for (size_t i = 0; i < n; i++) {
-		double v[3] = { q[i].v, q[i].band ? q[i].lo : q[i].v,
-				q[i].band ? q[i].hi : q[i].v };
-		withheld |= q[i].withheld;
-		for (int k = 0; q[i].has && k < 3; k++) {
-			lo = fmin(lo, v[k]);
-			hi = fmax(hi, v[k]);
-			any = true;
-		}
-	}
-	char p0[PERIOD_TEXT], p1[PERIOD_TEXT];
+	double lo = 0, hi = m->kind == KIND_YESNO ? 100 : 0;
+	bool withheld = false;
+	bool any = value_range(q, n, &lo, &hi, &withheld);
 	struct buf title = BUF_INIT, sub = BUF_INIT;
-	buf_addf(&title, "%s: sector %s, %s", m->label, headline_name(stat),
-		 period_format(q[0].period, p0));
-	if (n > 1)
-		buf_addf(&title, " to %s", period_format(q[n - 1].period, p1));
-	double top = layout_title(s, title.s,
-				  subtitle_of(in->cat, m, stat, &sub)) + 4;
+	titles(s, in, m, stat, q, n, &title, &sub);
+	if (s->width < 400 && title_lines(s, title.s) > 2) {
+		snprintf(s->why, sizeof(s->why), "its title is too long for "
+			 "a chart this narrow");
+		s->bad = true;
+	}
+	double top = layout_title(s, title.s, sub.s) + 4;
 	buf_free(&title);
 	buf_free(&sub);
 	struct axis ax;
@@ -226,24 +349,28 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 		s->bad = true;
 		return -1;
 	}
-	double bottom = s->height - 34;
+	char v[NUMTEXT];
+	const struct plotted *last = &q[n - 1].p;
+	numtext(last->v, m->kind, fig, v);
 	double left = MARGIN + layout_axis_width(s, &ax, m->kind, fig) + 6;
-	double right = s->width - MARGIN - 64;
+	double label = last->has ? fonts_width(s->fonts, WEIGHT_BOLD, v,
+					       LABEL_SIZE) + 12 : 12;
+	double right = s->width - MARGIN - (s->width >= 400 ? 64 : label);
+	double inner = s->width >= 400 ? 24 : 14;
+	bool compact = compact_quarters(s, n, right - left - 2 * inner);
+	double bottom = s->height - (compact ? 44 : 34);
+	axis_thin(&ax, bottom - top, 14);
 	layout_value_axis(s, &ax, m->kind, fig, left, right, top, bottom);
 	double x[CHART_QUARTERS];
-	double inner = 24;
 	for (size_t i = 0; i < n; i++)
 		x[i] = n == 1 ? (left + right) / 2
 			      : left + inner + (right - left - 2 * inner) *
 						       (double)i / (double)(n - 1);
 	draw_series(s, q, n, &ax, x, top, bottom);
-	quarter_labels(s, q, n, x, bottom);
-	const struct quarter *last = &q[n - 1];
-	char v[NUMTEXT];
+	quarter_labels(s, q, n, x, bottom, compact);
 	if (last->has) {
 		double y = axis_map(&ax, last->v, bottom, top);
-		layout_text_fit(s, "value", x[n - 1] + 8, y + 3,
-				numtext(last->v, m->kind, fig, v), LABEL_SIZE,
+		layout_text_fit(s, "value", x[n - 1] + 8, y + 3, v, LABEL_SIZE,
 				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
 				s->width - x[n - 1] - 10);
 	} else if (!any) {

@@ -12,10 +12,10 @@
 #include <stdbool.h>
 
 #include "../chart/numtext.h"
+#include "figures.h"  /* enum symbol */
 #include "position.h"
 
 /* Which symbols a line uses. */
-enum { SYMBOL_C = 1, SYMBOL_X = 2, SYMBOL_Z = 4 };
 
 struct card_line {
 	char own[NUMTEXT], sector[NUMTEXT], peer[NUMTEXT]; /* as read:

@@ -73,6 +73,11 @@ void doc_heading(struct doc *d, int level, const char *text)
 	d->y += level == 1 ? 6 : 2;
 }
 
+void doc_band(struct doc *d, double h)
+{
+	pdf_rect(d->pdf, 0, 0, PDF_PAGE_WIDTH, h, d->in->accent);
+}
+
 double doc_logo(struct doc *d, double x, double y, double width)
 {
 	char why[300];
@@ -96,6 +101,51 @@ void doc_chart(struct doc *d, const struct scene *s)
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, s->reading, 9.5,
 			 WEIGHT_REGULAR, COLOUR_MUTED);
 	d->y += 10;
+}
+
+static size_t lines_of(const struct fonts *f, enum weight w, const char *text,
+		       double size, double width);
+
+#define READING_SIZE 8.5
+
+/* The height of a chart in a row and its reading. */
+static double chart_height(const struct doc *d, const struct scene *s)
+{
+	double h = s->height;
+	if (s->reading)
+		h += 4 + (double)lines_of(d->in->chart.fonts, WEIGHT_REGULAR,
+					  s->reading, READING_SIZE, s->width) *
+				 READING_SIZE * 1.35;
+	return h;
+}
+
+void doc_charts(struct doc *d, const struct scene *const *s, size_t n)
+{
+	char why[200];
+	size_t k;
+	for (size_t i = 0; i < n; i += k) {
+		k = i + 1 < n && s[i]->width <= DOC_HALF_WIDTH + 0.5 &&
+				   s[i + 1]->width <= DOC_HALF_WIDTH + 0.5
+			   ? 2 : 1;
+		double h = chart_height(d, s[i]);
+		if (k == 2 && chart_height(d, s[i + 1]) > h)
+			h = chart_height(d, s[i + 1]);
+		doc_need(d, h);
+		double top = d->y;
+		for (size_t j = 0; j < k; j++) {
+			const struct scene *c = s[i + j];
+			double x = DOC_MARGIN + (double)j * (DOC_WIDTH - c->width);
+			if (scene_draw_pdf(c, d->pdf, x, top, c->width, why,
+					   sizeof(why)) < 0)
+				continue;
+			d->y = top + c->height + 4;
+			if (c->reading)
+				doc_text(d, x, c->width, c->reading,
+					 READING_SIZE, WEIGHT_REGULAR,
+					 COLOUR_MUTED);
+		}
+		d->y = top + h + 14;
+	}
 }
 
 int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
@@ -133,4 +183,173 @@ struct rgb colour_from_hex(const char *hex)
 		return (struct rgb){ (unsigned char)r, (unsigned char)g,
 				     (unsigned char)b };
 	return COLOUR_BLUE;
+}
+
+#define TABLE_TEXT 8.5
+#define TABLE_LEAD (TABLE_TEXT * 1.3)
+#define TABLE_PAD 4.0
+
+/* How many lines text takes wrapped to width. */
+static size_t lines_of(const struct fonts *f, enum weight w, const char *text,
+		       double size, double width)
+{
+	char *lines[64];
+	size_t n = layout_wrap(f, w, text, size, width, lines, 64);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return n ? n : 1;
+}
+
+/* One row of a table at d->y; returns its height. Draws when draw. */
+static double table_row(struct doc *d, const struct doc_column *cols,
+			size_t ncols, const char *const *cells, enum weight w,
+			struct rgb colour, bool draw)
+{
+	const struct fonts *f = d->in->chart.fonts;
+	double x = DOC_MARGIN, height = 0;
+	for (size_t c = 0; c < ncols; c++) {
+		char *lines[16];
+		double width = cols[c].width - TABLE_PAD;
+		size_t n = layout_wrap(f, w, cells[c], TABLE_TEXT, width, lines,
+				       16);
+		for (size_t i = 0; i < n; i++) {
+			double y = d->y + TABLE_PAD / 2 + (double)i * TABLE_LEAD +
+				   fonts_ascent(f, w, TABLE_TEXT);
+			if (draw && cols[c].right)
+				pdf_text(d->pdf, x + width, y, lines[i],
+					 TABLE_TEXT, w, ALIGN_RIGHT, colour);
+			else if (draw)
+				pdf_text(d->pdf, x, y, lines[i], TABLE_TEXT, w,
+					 ALIGN_LEFT, colour);
+			free(lines[i]);
+		}
+		double h = (double)(n ? n : 1) * TABLE_LEAD + TABLE_PAD;
+		if (h > height)
+			height = h;
+		x += cols[c].width;
+	}
+	return height;
+}
+
+static void table_head(struct doc *d, const struct doc_column *cols,
+		       size_t ncols, double first_row)
+{
+	const char *head[16];
+	for (size_t c = 0; c < ncols && c < 16; c++)
+		head[c] = cols[c].head;
+	double h = table_row(d, cols, ncols, head, WEIGHT_BOLD, COLOUR_MUTED,
+			     false);
+	doc_need(d, h + first_row);
+	table_row(d, cols, ncols, head, WEIGHT_BOLD, COLOUR_MUTED, true);
+	d->y += h;
+	pdf_rect(d->pdf, DOC_MARGIN, d->y - 1, DOC_WIDTH, 0.75, COLOUR_MUTED);
+	d->y += 1;
+}
+
+void doc_table(struct doc *d, const struct doc_column *cols, size_t ncols,
+	       const char *const *cells, size_t rows)
+{
+	if (ncols > 16)
+		ncols = 16;
+	double first = rows ? table_row(d, cols, ncols, cells, WEIGHT_REGULAR,
+					COLOUR_TEXT, false)
+			    : 0;
+	table_head(d, cols, ncols, first);
+	for (size_t r = 0; r < rows; r++) {
+		const char *const *row = cells + r * ncols;
+		double h = table_row(d, cols, ncols, row, WEIGHT_REGULAR,
+				     COLOUR_TEXT, false);
+		if (d->y + h > DOC_BOTTOM) {
+			doc_new_page(d);
+			table_head(d, cols, ncols, h);
+		}
+		table_row(d, cols, ncols, row, WEIGHT_REGULAR, COLOUR_TEXT,
+			  true);
+		d->y += h;
+		if (r + 1 < rows)
+			pdf_rect(d->pdf, DOC_MARGIN, d->y - 0.5, DOC_WIDTH, 0.25,
+				 COLOUR_TRACK);
+	}
+	d->y += 6;
+}
+
+#define TILE_GAP 12.0
+#define TILE_TITLE 11.0
+#define TILE_TEXT 8.5
+
+/* The height of a tile's title and body wrapped to width. */
+static double tile_height(const struct fonts *f, const char *title,
+			  const char *body, double width)
+{
+	double h = 20 + (double)lines_of(f, WEIGHT_BOLD, title, TILE_TITLE,
+					 width) * TILE_TITLE * 1.35;
+	const char *p = body;
+	while (p && *p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *one = strndup(p, len);
+		size_t n = lines_of(f, WEIGHT_REGULAR, one, TILE_TEXT, width);
+		h += (double)n * TILE_TEXT * 1.35 + 3;
+		free(one);
+		p = end ? end + 1 : NULL;
+	}
+	return h;
+}
+
+static void tile_draw(struct doc *d, double x, double top, double w,
+		      double h, const char *title, const char *body)
+{
+	pdf_rect(d->pdf, x, top, w, h, COLOUR_TRACK);
+	pdf_rect(d->pdf, x, top, 4, h, d->in->accent);
+	d->y = top + 10;
+	doc_text(d, x + 12, w - 20, title, TILE_TITLE, WEIGHT_BOLD,
+		 COLOUR_TEXT);
+	const char *p = body;
+	while (p && *p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *one = strndup(p, len);
+		d->y += 3;
+		doc_text(d, x + 12, w - 20, one, TILE_TEXT, WEIGHT_REGULAR,
+			 COLOUR_TEXT);
+		free(one);
+		p = end ? end + 1 : NULL;
+	}
+}
+
+void doc_tiles(struct doc *d, const char *const *title,
+	       const char *const *body, size_t n)
+{
+	const struct fonts *f = d->in->chart.fonts;
+	double w = (DOC_WIDTH - TILE_GAP) / 2;
+	for (size_t i = 0; i < n; i += 2) {
+		double h = tile_height(f, title[i], body[i], w - 20);
+		if (i + 1 < n) {
+			double h2 = tile_height(f, title[i + 1], body[i + 1],
+						w - 20);
+			h = h2 > h ? h2 : h;
+		}
+		doc_need(d, h);
+		double top = d->y;
+		for (size_t k = i; k < i + 2 && k < n; k++)
+			tile_draw(d, DOC_MARGIN + (double)(k - i) * (w + TILE_GAP),
+				  top, w, h, title[k], body[k]);
+		d->y = top + h + TILE_GAP;
+	}
+}
+
+void doc_bullets(struct doc *d, const char *const *items, size_t n,
+		 double size)
+{
+	for (size_t i = 0; i < n; i++) {
+		doc_need(d, size * 1.35);
+		pdf_text(d->pdf, DOC_MARGIN + 2,
+			 d->y + fonts_ascent(d->in->chart.fonts, WEIGHT_BOLD,
+					     size),
+			 "\xE2\x80\xA2", size, WEIGHT_BOLD, ALIGN_LEFT,
+			 d->in->accent);
+		doc_text(d, DOC_MARGIN + 14, DOC_WIDTH - 14, items[i], size,
+			 WEIGHT_REGULAR, COLOUR_TEXT);
+		d->y += size * 0.5;
+	}
 }

@@ -64,12 +64,49 @@ size_t doc_text(struct doc *d, double x, double width, const char *text,
 /* A section heading (level 1, with a bookmark) or sub-heading (2). */
 void doc_heading(struct doc *d, int level, const char *text);
 
+/* The band of the accent colour across the top of the page, h tall
+ * (decoration, not content). */
+void doc_band(struct doc *d, double h);
+
 /* The logo, if there is one, width points wide with its top left at
  * x, y (not moving the place); returns its height, or 0. */
 double doc_logo(struct doc *d, double x, double y, double width);
 
 /* A scene (a chart) at full width, and its reading under it. */
 void doc_chart(struct doc *d, const struct scene *s);
+
+/* The width of a chart set two to a row by doc_charts. */
+#define DOC_HALF_WIDTH ((DOC_WIDTH - 16) / 2)
+
+/* Scenes two to a row, each at its own size (built DOC_HALF_WIDTH wide)
+ * with its reading under it; a wider scene takes a row of its own. A
+ * row starts a new page when it does not fit. */
+void doc_charts(struct doc *d, const struct scene *const *s, size_t n);
+
+/* A table column: its heading, width in points, and whether its cells
+ * are set flush right (figures). */
+struct doc_column {
+	const char *head;
+	double width;
+	bool right;
+};
+
+/* A table of rows rows of ncols cells (cells[row * ncols + col]), each
+ * cell wrapped within its column, never cut; a row is as tall as its
+ * tallest cell, and the header row is repeated on every page the table
+ * runs onto. */
+void doc_table(struct doc *d, const struct doc_column *cols, size_t ncols,
+	       const char *const *cells, size_t rows);
+
+/* Tiles two to a row across the page: tile i has a bold title[i] and
+ * the lines of body[i] (separated by '\n') under it, each wrapped; a
+ * row of tiles is as tall as its fuller tile needs. */
+void doc_tiles(struct doc *d, const char *const *title,
+	       const char *const *body, size_t n);
+
+/* A list of points, one paragraph each, with a bullet. */
+void doc_bullets(struct doc *d, const char *const *items, size_t n,
+		 double size);
 
 /* Puts the page numbers and footer on every page and saves to path
  * with mode. Returns 0, or -1 with why; nothing is left at path then. */

@@ -1,7 +1,7 @@
 #include "figures.h"
 #include "../model/period.h"
-#include "../stats/panel.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,23 +13,8 @@ static void cell_of(const struct agg_row *r, enum agg_stat stat,
 	if (!r)
 		return;
 	c->has = (r->has & (1u << stat)) && isfinite(r->v[stat]);
-	c->withheld = !c->has && r->suppressed;
+	c->withheld = !c->has && r->n > 0;
 	c->v = c->has ? r->v[stat] : 0;
-}
-
-static void delta_of(const struct chart_input *in, int metric, int from,
-		     struct delta *d)
-{
-	memset(d, 0, sizeof(*d));
-	if (!in->returns || !in->settings)
-		return;
-	struct change c;
-	panel_change(in->returns, in->settings, metric, from, in->period, &c);
-	d->has = c.published && c.n > 0 && isfinite(c.before) &&
-		 isfinite(c.after);
-	d->before = c.before;
-	d->after = c.after;
-	d->n = c.n;
 }
 
 void figures_line(const struct chart_input *in, int metric, int group,
@@ -48,8 +33,9 @@ void figures_line(const struct chart_input *in, int metric, int group,
 		cell_of(r, AGG_P75, &out->p75);
 	}
 	if (group == AGG_SECTOR) {
-		delta_of(in, metric, in->period - 1, &out->quarter);
-		delta_of(in, metric, in->period - 4, &out->year);
+		change_lfl(in, metric, in->period - 1, in->period,
+			   &out->quarter);
+		change_lfl(in, metric, in->period - 4, in->period, &out->year);
 	}
 }
 
@@ -94,34 +80,63 @@ char *cell_text(const struct metric *m, enum agg_stat stat,
 		return numtext(c->v, m->kind,
 			       stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE,
 			       out);
-	snprintf(out, NUMTEXT, "%s", c->withheld ? "[c]" : "\xE2\x80\x93");
+	snprintf(out, NUMTEXT, "%s", c->withheld ? "[c]" : "[x]");
 	return out;
 }
 
-char *delta_text(const struct metric *m, enum agg_stat stat,
-		 const struct delta *d, char *out, size_t size)
+void symbols_seen(const char *text, unsigned *seen)
 {
-	if (!d->has) {
-		snprintf(out, size, "\xE2\x80\x93");
+	static const char *const marks[] = { "[c]", "[x]", "[z]", "[r]" };
+	for (int i = 0; i < 4; i++)
+		if (strstr(text, marks[i]))
+			*seen |= 1u << i;
+}
+
+const char *peer_group_words(const struct wording *w, const char *id,
+			     char *out, size_t size)
+{
+	char key[200];
+	snprintf(key, sizeof(key), "peer_%s", id);
+	const char *t = wording_get(w, key);
+	if (t[0]) {
+		snprintf(out, size, "%s", t);
 		return out;
 	}
-	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
-	char a[NUMTEXT], b[NUMTEXT];
-	numtext(d->before, m->kind, fig, a);
-	numtext(d->after, m->kind, fig, b);
-	if (!strcmp(a, b)) {
-		snprintf(out, size, "no change");
-		return out;
-	}
-	double diff = d->after - d->before;
-	bool points = stat == AGG_RATE || m->kind == KIND_PERCENT;
-	char v[NUMTEXT];
-	if (points) {
-		numtext(fabs(diff), KIND_NUMBER, FIGURE_VALUE, v);
-		snprintf(out, size, "%s%s pts", diff < 0 ? "-" : "+", v);
-	} else {
-		numtext(fabs(diff), m->kind, FIGURE_VALUE, v);
-		snprintf(out, size, "%s%s", diff < 0 ? "-" : "+", v);
-	}
+	snprintf(out, size, "%s", id);
+	for (char *p = out; *p; p++)
+		if (*p == '_' || *p == '-')
+			*p = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)toupper((unsigned char)out[0]);
 	return out;
+}
+
+bool figures_is_headline(const struct catalogue *cat, int metric)
+{
+	const struct metric *m = &cat->metrics[metric];
+	if (m->better != BETTER_NONE)
+		return true;
+	for (size_t i = 0; i < cat->len; i++)
+		if (!strcmp(cat->metrics[i].area, m->area) &&
+		    cat->metrics[i].better != BETTER_NONE)
+			return false;
+	return true;
+}
+
+size_t symbol_notes(const struct wording *w, unsigned seen, const char *out[4])
+{
+	static const char *const keys[] = { "symbol_c_note", "symbol_x_note",
+		"symbol_z_note", "symbol_r_note" };
+	static const char *const fallback[] = {
+		"[c] Withheld to protect confidentiality.",
+		"[x] Not available: no answer, or no earlier quarter.",
+		"[z] Not applicable.",
+		"[r] Revised since first published." };
+	size_t n = 0;
+	for (int i = 0; i < 4; i++)
+		if (seen & (1u << i)) {
+			const char *t = wording_get(w, keys[i]);
+			out[n++] = t[0] ? t : fallback[i];
+		}
+	return n;
 }

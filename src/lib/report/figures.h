@@ -10,8 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../chart/change.h"
 #include "../chart/charts.h"
 #include "../chart/numtext.h"
+#include "../model/wording.h"
 
 /* One published figure. */
 struct cell {
@@ -20,20 +22,13 @@ struct cell {
 	double v;
 };
 
-/* A change over a balanced panel. */
-struct delta {
-	bool has;        /* worked out and publishable */
-	double before, after;
-	size_t n;        /* organisations in the panel */
-};
-
 struct metric_line {
 	int metric;
 	enum agg_stat stat;   /* the headline: total, rate or median */
 	size_t n;             /* organisations that answered */
 	struct cell headline, p25, p75;
-	struct delta quarter; /* since the quarter before */
-	struct delta year;    /* since the same quarter a year before */
+	struct lfl quarter;   /* like for like since the quarter before */
+	struct lfl year;      /* and since the same quarter a year before */
 };
 
 /* The line for metric in group (AGG_SECTOR or a group of in->agg) for
@@ -58,15 +53,33 @@ enum standing figures_standing(const struct chart_input *in, int metric,
 			       int group, double value);
 const char *standing_words(enum standing s);
 
-/* A cell as text: the figure, "[c]" when withheld, "–" when there is
+/* A cell as text: the figure, "[c]" when withheld, "[x]" when there is
  * none. */
 char *cell_text(const struct metric *m, enum agg_stat stat,
 		const struct cell *c, char out[NUMTEXT]);
 
-/* A change as text: "+1.2 pts" for rates and percentages, "+25",
- * "-£0.20" otherwise; "no change" when too small to show; "–" when
- * there is none. */
-char *delta_text(const struct metric *m, enum agg_stat stat,
-		 const struct delta *d, char *out, size_t size);
+/* Whether metric is one of its area's headlines, shown at a glance and
+ * by peer group: a metric with a better direction (what the pledge asks
+ * to improve), or any metric of an area where none has one. */
+bool figures_is_headline(const struct catalogue *cat, int metric);
+
+/* The GSS symbols a report uses (SPEC §8), so that each is explained
+ * where it is used. */
+enum symbol { SYMBOL_C = 1, SYMBOL_X = 2, SYMBOL_Z = 4, SYMBOL_R = 8 };
+
+/* Adds to *seen the symbols text shows. */
+void symbols_seen(const char *text, unsigned *seen);
+
+/* The notes that explain the symbols in seen, in the order [c] [x] [z]
+ * [r]: the wording's symbol_c_note, symbol_x_note, symbol_z_note and
+ * symbol_r_note, or plain defaults. Fills out; returns how many. */
+size_t symbol_notes(const struct wording *w, unsigned seen,
+		    const char *out[4]);
+
+/* A peer group as people read it: the wording's "peer_ID" text, else
+ * the id with a capital and spaces for '_' and '-' ("supported_housing"
+ * -> "Supported housing"). Into out. */
+const char *peer_group_words(const struct wording *w, const char *id,
+			     char *out, size_t size);
 
 #endif

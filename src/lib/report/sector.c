@@ -2,6 +2,9 @@
 #include "levels_section.h"
 #include "figures.h"
 #include "revised.h"
+#include "peers.h"
+#include "points.h"
+#include "problems.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
@@ -14,12 +17,31 @@
 #include <string.h>
 #include <time.h>
 
-#define TABLE_SIZE 8.5
-#define ROW 14.0
+/* The height of a trend chart set two to a row. */
+#define TREND_HEIGHT 165.0
+
 
 static const char *words(const struct doc *d, const char *key)
 {
 	return wording_get(d->in->words, key);
+}
+
+/* An optional wording key, with the text to use when it is not there. */
+static const char *words_or(const struct doc *d, const char *key,
+			    const char *fallback)
+{
+	const char *t = words(d, key);
+	return t[0] ? t : fallback;
+}
+
+/* The note under a table for each symbol it uses (SPEC §8). */
+static void notes(struct doc *d, unsigned seen)
+{
+	const char *list[4];
+	size_t n = symbol_notes(d->in->words, seen, list);
+	for (size_t i = 0; i < n; i++)
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, list[i], 8, WEIGHT_REGULAR,
+			 COLOUR_MUTED);
 }
 
 static const char *const month_names[] = { "January", "February", "March",
@@ -38,7 +60,7 @@ static void cover(struct doc *d)
 {
 	const struct report_input *in = d->in;
 	struct buf b = BUF_INIT;
-	pdf_rect(d->pdf, 0, 0, PDF_PAGE_WIDTH, 12, in->accent);
+	doc_band(d, 12);
 	doc_logo(d, DOC_MARGIN, 48, 140);
 	d->y = 150;
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "federation"), 13,
@@ -86,146 +108,206 @@ static const char *area_title(const struct doc *d, const char *area,
 	return t[0] ? t : area;
 }
 
-/* One line of a tile or table: the metric's figure and its change. */
-static void figure_and_change(const struct metric *m,
-			      const struct metric_line *l, struct buf *b)
+/* One line of a tile: the metric's figure, how many of how many
+ * answered, and its like-for-like change on the quarter. */
+static void tile_line(const struct chart_input *ci, const struct metric *m,
+		      const struct metric_line *l, double owed, struct buf *b)
 {
 	char v[NUMTEXT], c[64];
-	buf_addf(b, "%s", cell_text(m, l->stat, &l->headline, v));
-	if (l->quarter.has)
-		buf_addf(b, " (%s on the quarter",
-			 delta_text(m, l->stat, &l->quarter, c, sizeof(c)));
-	if (l->year.has)
-		buf_addf(b, "%s%s on the year", l->quarter.has ? ", " : " (",
-			 delta_text(m, l->stat, &l->year, c, sizeof(c)));
-	if (l->quarter.has || l->year.has)
-		buf_addc(b, ')');
+	buf_addf(b, "%s: %s%s (%zu of %.0f answered)", m->label,
+		 l->stat == AGG_MEDIAN ? "median " : "",
+		 cell_text(m, l->stat, &l->headline, v), l->n, owed);
+	if (l->quarter.state == LFL_OK)
+		buf_addf(b, "; %s like for like on the quarter",
+			 change_text(m, l->stat, &l->quarter, c, sizeof(c)));
+	buf_addc(b, '.');
 }
 
-static void response_line(struct doc *d, struct buf *b)
+typedef int chart_fn(struct scene *s, const struct chart_input *in,
+		     int metric);
+
+static int chart_of_response(struct scene *s, const struct chart_input *in,
+			     int metric)
+{
+	return chart_response(s, in);
+}
+
+static int chart_of_commitments(struct scene *s, const struct chart_input *in,
+				int metric)
+{
+	return chart_commitments(s, in);
+}
+
+/* Builds a chart half the page wide, to set two to a row, or, when it
+ * has too much to say for that, the whole width. 0, or -1 when it
+ * cannot be drawn at all; s is initialised either way. */
+static int chart_fitted(struct scene *s, const struct chart_input *in,
+			int metric, chart_fn *build)
+{
+	char why[200];
+	scene_init(s, DOC_HALF_WIDTH, TREND_HEIGHT, in->fonts);
+	if (build(s, in, metric) == 0 && scene_check(s, why, sizeof(why)) == 0)
+		return 0;
+	scene_free(s);
+	scene_init(s, CHART_WIDTH, CHART_HEIGHT, in->fonts);
+	return build(s, in, metric);
+}
+
+/* A chart across the page, with its reading. */
+static void whole_chart(struct doc *d, chart_fn *build)
+{
+	struct scene s;
+	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, d->in->chart.fonts);
+	if (build(&s, &d->in->chart, -1) == 0)
+		doc_chart(d, &s);
+	scene_free(&s);
+}
+
+/* The main points (SPEC §8), chosen from the data. */
+static void main_points(struct doc *d)
+{
+	char *list[POINTS_MAX];
+	size_t n = points_of(&d->in->chart, list, POINTS_MAX);
+	d->y += 24;
+	doc_heading(d, 1, "Main points");
+	doc_bullets(d, (const char *const *)list, n, 11);
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	d->y += 10;
+}
+
+/* An area's tile: its headlines (figures_is_headline). */
+static void area_tile(struct doc *d, const char *area, double owed,
+		      struct buf *b)
 {
 	const struct chart_input *ci = &d->in->chart;
-	const struct agg_row *r = aggin_find(ci->agg, ci->period, AGG_RETURNS,
-					     AGG_SECTOR);
-	char p[PERIOD_TEXT], v[NUMTEXT];
-	buf_reset(b);
-	if (r && r->v[AGG_SUM] > 0)
-		buf_addf(b, "%zu of the %.0f signatories that owed a return "
-			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
-			 period_format(ci->period, p),
-			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
-				 KIND_PERCENT, FIGURE_RATE, v));
-	else
-		buf_addf(b, "No signatory owed a return for %s.",
-			 period_format(ci->period, p));
+	for (size_t m = 0; m < ci->cat->len; m++) {
+		const struct metric *x = &ci->cat->metrics[m];
+		if (strcmp(x->area, area) || !figures_is_headline(ci->cat, (int)m))
+			continue;
+		struct metric_line l;
+		figures_line(ci, (int)m, AGG_SECTOR, &l);
+		if (b->len)
+			buf_addc(b, '\n');
+		tile_line(ci, x, &l, owed, b);
+	}
 }
 
 static void glance(struct doc *d)
 {
 	const struct chart_input *ci = &d->in->chart;
-	struct buf b = BUF_INIT, t = BUF_INIT;
+	const struct agg_row *r = aggin_find(ci->agg, ci->period, AGG_RETURNS,
+					     AGG_SECTOR);
+	double owed = r ? r->v[AGG_SUM] : 0;
 	doc_new_page(d);
 	doc_heading(d, 1, "At a glance");
-	response_line(d, &b);
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 11, WEIGHT_REGULAR,
-		 COLOUR_TEXT);
-	d->y += 8;
 	const char *list[16];
 	size_t n = areas(ci->cat, list, 16);
-	double gap = 12, w = (DOC_WIDTH - gap) / 2, h = 118;
+	struct buf titles[16], bodies[16], key = BUF_INIT;
+	const char *t[16], *body[16];
+	unsigned seen = 0;
 	for (size_t a = 0; a < n; a++) {
-		if (a % 2 == 0)
-			doc_need(d, h + gap);
-		double x = DOC_MARGIN + (double)(a % 2) * (w + gap);
-		double top = d->y;
-		pdf_rect(d->pdf, x, top, w, h, COLOUR_TRACK);
-		pdf_rect(d->pdf, x, top, 4, h, d->in->accent);
-		double save = d->y;
-		d->y = top + 10;
-		doc_text(d, x + 12, w - 20, area_title(d, list[a], &t), 11,
-			 WEIGHT_BOLD, COLOUR_TEXT);
-		size_t shown = 0;
-		for (size_t m = 0; m < ci->cat->len && shown < 4; m++) {
-			const struct metric *x_m = &ci->cat->metrics[m];
-			if (strcmp(x_m->area, list[a]))
-				continue;
-			struct metric_line l;
-			figures_line(ci, (int)m, AGG_SECTOR, &l);
-			if (!l.headline.has)
-				continue;
-			buf_reset(&b);
-			buf_addf(&b, "%s: ", x_m->label);
-			figure_and_change(x_m, &l, &b);
-			doc_text(d, x + 12, w - 20, b.s, 8.5, WEIGHT_REGULAR,
-				 COLOUR_TEXT);
-			shown++;
-		}
-		d->y = a % 2 == 0 && a + 1 < n ? save : top + h + gap;
+		buf_init(&titles[a]);
+		buf_init(&bodies[a]);
+		buf_adds(&titles[a], area_title(d, list[a], &key));
+		area_tile(d, list[a], owed, &bodies[a]);
+		t[a] = titles[a].s;
+		body[a] = bodies[a].len ? bodies[a].s : "";
+		symbols_seen(body[a], &seen);
 	}
-	struct scene s;
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-	if (chart_response(&s, ci) == 0)
-		doc_chart(d, &s);
-	scene_free(&s);
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-	if (chart_commitments(&s, ci) == 0)
-		doc_chart(d, &s);
-	scene_free(&s);
-	buf_free(&b);
-	buf_free(&t);
+	buf_free(&key);
+	doc_tiles(d, t, body, n);
+	notes(d, seen);
+	for (size_t a = 0; a < n; a++) {
+		buf_free(&titles[a]);
+		buf_free(&bodies[a]);
+	}
+	d->y += 8;
+	whole_chart(d, chart_of_commitments);
 }
 
-static const double columns[] = { 0, 190, 220, 290, 380 };
-
-static void table_head(struct doc *d)
+/* "+0.3% (10)": a change and how many it was worked out over. */
+static void change_cell(const struct metric *m, enum agg_stat stat,
+			const struct lfl *c, char *out, size_t size)
 {
-	static const char *const head[] = { "Metric", "n", "Figure",
-		"Middle half", "Change (over n): quarter / year" };
-	doc_need(d, ROW * 3);
-	for (int c = 0; c < 5; c++)
-		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, head[c],
-			 TABLE_SIZE, WEIGHT_BOLD, ALIGN_LEFT, COLOUR_MUTED);
-	d->y += ROW;
+	char t[64];
+	change_text(m, stat, c, t, sizeof(t));
+	if (c->state == LFL_OK)
+		snprintf(out, size, "%s (%zu)", t, c->n);
+	else
+		snprintf(out, size, "%s", t);
 }
 
-/* "12)": how many associations a change was worked out over. */
-static const char *panel_n(const struct delta *c, char out[24])
-{
-	snprintf(out, 24, "%zu)", c->n);
-	return out;
-}
+#define AREA_COLUMNS 6
+#define CELL 80
 
-static void table_row(struct doc *d, int metric)
+/* The cells of metric's row in an area's table. */
+static void area_row(const struct chart_input *ci, int metric, double owed,
+		     char cells[AREA_COLUMNS][CELL])
 {
-	const struct chart_input *ci = &d->in->chart;
 	const struct metric *m = &ci->cat->metrics[metric];
 	struct metric_line l;
 	figures_line(ci, metric, AGG_SECTOR, &l);
-	char v[NUMTEXT], lo[NUMTEXT], hi[NUMTEXT], q[64], y[64];
-	char n[24], iqr[2 * NUMTEXT + 8], change[200], n1[24], n2[24];
-	snprintf(n, sizeof(n), "%zu", l.n);
-	snprintf(iqr, sizeof(iqr), "%s", "");
-	if (l.stat == AGG_MEDIAN)
-		snprintf(iqr, sizeof(iqr), "%s to %s",
+	char lo[NUMTEXT], hi[NUMTEXT];
+	snprintf(cells[0], CELL, "%s", "");
+	snprintf(cells[1], CELL, "%zu of %.0f", l.n, owed);
+	cell_text(m, l.stat, &l.headline, cells[2]);
+	if (l.stat != AGG_MEDIAN)
+		snprintf(cells[3], CELL, "[z]");
+	else if (l.p25.has && l.p75.has)
+		snprintf(cells[3], CELL, "%s to %s",
 			 cell_text(m, l.stat, &l.p25, lo),
 			 cell_text(m, l.stat, &l.p75, hi));
-	delta_text(m, l.stat, &l.quarter, q, sizeof(q));
-	delta_text(m, l.stat, &l.year, y, sizeof(y));
-	snprintf(change, sizeof(change), "%s%s%s / %s%s%s", q,
-		 l.quarter.has ? " (" : "", l.quarter.has ? panel_n(&l.quarter, n1) : "",
-		 y, l.year.has ? " (" : "", l.year.has ? panel_n(&l.year, n2) : "");
-	const struct fonts *f = ci->fonts;
-	char *label = fonts_fit(f, WEIGHT_REGULAR, m->label, TABLE_SIZE,
-				columns[1] - 6);
-	const char *cells[] = { label, n, revised_mark(d->in->revised, ci->period,
-				m->id, "sector", cell_text(m, l.stat, &l.headline, v),
-				sizeof(v)), iqr, change };
-	doc_need(d, ROW);
-	for (int c = 0; c < 5; c++)
-		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, cells[c],
-			 TABLE_SIZE, WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_TEXT);
-	free(label);
-	d->y += ROW;
+	else
+		snprintf(cells[3], CELL, "%s", l.n ? "[c]" : "[x]");
+	change_cell(m, l.stat, &l.quarter, cells[4], CELL);
+	change_cell(m, l.stat, &l.year, cells[5], CELL);
+}
+
+static void area_table(struct doc *d, const char *area)
+{
+	static const struct doc_column cols[AREA_COLUMNS] = {
+		{ "Measure", 150, false }, { "Answered", 52, true },
+		{ "Figure", 62, true }, { "Middle half", 83, true },
+		{ "Change on the quarter (n)", 76, true },
+		{ "Change on the year (n)", 76, true } };
+	const struct chart_input *ci = &d->in->chart;
+	const struct agg_row *r = aggin_find(ci->agg, ci->period, AGG_RETURNS,
+					     AGG_SECTOR);
+	double owed = r ? r->v[AGG_SUM] : 0;
+	size_t rows = 0;
+	for (size_t m = 0; m < ci->cat->len; m++)
+		rows += !strcmp(ci->cat->metrics[m].area, area);
+	char (*text)[AREA_COLUMNS][CELL] = xcalloc(rows ? rows : 1,
+						   sizeof(*text));
+	const char **cells = xcalloc(rows * AREA_COLUMNS + 1, sizeof(*cells));
+	unsigned seen = 0;
+	size_t k = 0;
+	for (size_t m = 0; m < ci->cat->len; m++) {
+		if (strcmp(ci->cat->metrics[m].area, area))
+			continue;
+		area_row(ci, (int)m, owed, text[k]);
+		revised_mark(d->in->revised, ci->period, ci->cat->metrics[m].id,
+			     "sector", text[k][2], CELL);
+		cells[k * AREA_COLUMNS] = ci->cat->metrics[m].label;
+		for (int c = 1; c < AREA_COLUMNS; c++) {
+			cells[k * AREA_COLUMNS + c] = text[k][c];
+			symbols_seen(text[k][c], &seen);
+		}
+		k++;
+	}
+	doc_table(d, cols, AREA_COLUMNS, cells, rows);
+	doc_text(d, DOC_MARGIN, DOC_WIDTH,
+		 words_or(d, "figure_note", "Figure: the total of a count, "
+			  "the rate of an \"of which\" count, the share "
+			  "answering yes, or else the median. Middle half: "
+			  "the 25th to the 75th percentile of the answers."),
+		 8, WEIGHT_REGULAR, COLOUR_MUTED);
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "change_note"), 8,
+		 WEIGHT_REGULAR, COLOUR_MUTED);
+	notes(d, seen);
+	free(cells);
+	free(text);
 }
 
 static void area_section(struct doc *d, const char *area)
@@ -239,28 +321,58 @@ static void area_section(struct doc *d, const char *area)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, b.s), 10.5, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 8;
-	table_head(d);
-	for (size_t m = 0; m < ci->cat->len; m++)
-		if (!strcmp(ci->cat->metrics[m].area, area))
-			table_row(d, (int)m);
-	d->y += 4;
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "change_note"), 8,
-		 WEIGHT_REGULAR, COLOUR_MUTED);
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "withheld_note"), 8,
-		 WEIGHT_REGULAR, COLOUR_MUTED);
-	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "not_answered_note"), 8,
-		 WEIGHT_REGULAR, COLOUR_MUTED);
+	area_table(d, area);
 	d->y += 10;
+	struct scene *charts = xcalloc(ci->cat->len, sizeof(*charts));
+	const struct scene **drawn = xcalloc(ci->cat->len, sizeof(*drawn));
+	size_t n = 0;
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		if (strcmp(ci->cat->metrics[m].area, area))
 			continue;
-		struct scene s;
-		scene_init(&s, CHART_WIDTH, CHART_HEIGHT, ci->fonts);
-		if (chart_trend(&s, ci, (int)m) == 0)
-			doc_chart(d, &s);
-		scene_free(&s);
+		struct scene *s = &charts[n++];
+		if (chart_fitted(s, ci, (int)m, chart_trend) == 0)
+			drawn[n - 1] = s;
 	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (drawn[i])
+			drawn[k++] = drawn[i];
+	doc_charts(d, drawn, k);
+	for (size_t i = 0; i < n; i++)
+		scene_free(&charts[i]);
+	free(drawn);
+	free(charts);
 	buf_free(&b);
+}
+
+/* The problems found, in plain words: codes[k] is "severity\tcode". */
+static void problem_table(struct doc *d, char **codes, const size_t *counts,
+			  size_t n)
+{
+	static const struct doc_column cols[] = {
+		{ "What was found", 300, false },
+		{ "What it meant for the answer", 130, false },
+		{ "How many", 69, true } };
+	doc_heading(d, 2, "Problems found in the returns");
+	if (!n) {
+		doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10, WEIGHT_REGULAR,
+			 COLOUR_TEXT);
+		return;
+	}
+	char (*text)[2][160] = xcalloc(n, sizeof(*text));
+	const char **cells = xcalloc(3 * n, sizeof(*cells));
+	for (size_t k = 0; k < n; k++) {
+		char *tab = strchr(codes[k], '\t');
+		*tab = '\0';
+		problem_words(tab + 1, text[k][0], sizeof(text[k][0]));
+		snprintf(text[k][1], sizeof(text[k][1]), "%zu", counts[k]);
+		cells[3 * k] = text[k][0];
+		cells[3 * k + 1] = severity_words(codes[k]);
+		cells[3 * k + 2] = text[k][1];
+	}
+	doc_table(d, cols, 3, cells, n);
+	free(cells);
+	free(text);
 }
 
 /* Counts of each problem code in the issues CSV, for data quality;
@@ -283,7 +395,7 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 		while (table_next(t, &row) == TABLE_ROW) {
 			missing += !strcmp(row.f[col[1]], "missing-return");
 			buf_reset(&b);
-			buf_addf(&b, "%s: %s", row.f[col[0]], row.f[col[1]]);
+			buf_addf(&b, "%s\t%s", row.f[col[0]], row.f[col[1]]);
 			size_t k = 0;
 			while (k < n && strcmp(codes[k], b.s))
 				k++;
@@ -294,21 +406,10 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 			if (k < n)
 				counts[k]++;
 		}
-		if (print) {
-			doc_heading(d, 2, "Problems found in the returns");
-			if (!n)
-				doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10,
-					 WEIGHT_REGULAR, COLOUR_TEXT);
-		}
-		for (size_t k = 0; k < n; k++) {
-			if (print) {
-				buf_reset(&b);
-				buf_addf(&b, "%s: %zu", codes[k], counts[k]);
-				doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 9.5,
-					 WEIGHT_REGULAR, COLOUR_TEXT);
-			}
+		if (print)
+			problem_table(d, codes, counts, n);
+		for (size_t k = 0; k < n; k++)
 			free(codes[k]);
-		}
 	}
 	table_close(t);
 	diags_free(&quiet);
@@ -329,25 +430,36 @@ static void quality(struct doc *d, const char *issues)
 	size_t missing = quality_codes(d, issues, false);
 	double received = owed - (double)missing;
 	double rejected = received - (double)accepted;
-	buf_addf(&b, "Returns expected: %.0f. Received: %.0f. Accepted (at "
-		 "least one answer taken in): %zu. Rejected: %.0f. Missing: "
+	buf_addf(&b, "Returns expected: %.0f. Received: %.0f. Accepted, with "
+		 "at least one answer taken in: %zu. Rejected: %.0f. Missing: "
 		 "%zu.", owed, received > 0 ? received : 0, accepted,
 		 rejected > 0 ? rejected : 0, missing);
 	if (!issues)
-		buf_adds(&b, " (Without the issues file, returns not received "
-			 "are counted as rejected.)");
+		buf_adds(&b, " Returns that were not received are counted "
+			 "here as rejected, as the list of problems found was "
+			 "not at hand.");
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10.5, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 6;
+	whole_chart(d, chart_of_response);
 	quality_codes(d, issues, true);
 	buf_free(&b);
+}
+
+/* What a metric's headline figure is, in words. */
+static const char *figure_name(const struct metric *m)
+{
+	enum agg_stat stat = metric_headline(m);
+	if (stat == AGG_RATE && m->kind == KIND_YESNO)
+		return "share answering yes";
+	return headline_name(stat);
 }
 
 static void method(struct doc *d)
 {
 	const struct chart_input *ci = &d->in->chart;
 	struct buf b = BUF_INIT;
-	doc_new_page(d);
+	d->y += 12;
 	doc_heading(d, 1, "Method");
 	buf_addf(&b, "Each metric is summed up by one figure: the total of a "
 		 "count; for a count that is part of another (\"of which\"), "
@@ -369,16 +481,43 @@ static void method(struct doc *d)
 	if (revised_note(d->in->revised, ci->period))
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, revised_note(d->in->revised,
 			 ci->period), 10, WEIGHT_REGULAR, COLOUR_TEXT);
+	doc_heading(d, 2, "Changes and symbols");
+	doc_text(d, DOC_MARGIN, DOC_WIDTH, words_or(d, "method_changes",
+		 "A change compares like with like: it is worked out over the "
+		 "associations that answered in both quarters, and their "
+		 "number is shown beside it. A change in a total is given as "
+		 "a percentage; a change in a rate or a percentage in "
+		 "percentage points (pts). A change that rounds to nothing is "
+		 "shown as \"no change\". No change is given over fewer than "
+		 "3 associations."), 10, WEIGHT_REGULAR, COLOUR_TEXT);
+	d->y += 4;
+	notes(d, SYMBOL_C | SYMBOL_X | SYMBOL_Z | SYMBOL_R);
+	d->y += 6;
 	doc_heading(d, 2, "The questions");
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		const struct metric *x = &ci->cat->metrics[m];
 		buf_reset(&b);
-		buf_addf(&b, "%s (%s, %s): %s", x->label, x->id,
-			 headline_name(metric_headline(x)), x->question);
+		buf_addf(&b, "%s (shown as the %s): %s", x->label,
+			 figure_name(x), x->question);
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 8.5, WEIGHT_REGULAR,
 			 COLOUR_TEXT);
 	}
 	buf_free(&b);
+}
+
+static void peer_groups(struct doc *d, const char **list, size_t n)
+{
+	struct buf titles[16], key = BUF_INIT;
+	const char *t[16];
+	for (size_t a = 0; a < n; a++) {
+		buf_init(&titles[a]);
+		buf_adds(&titles[a], area_title(d, list[a], &key));
+		t[a] = titles[a].s;
+	}
+	peers_section(d, list, t, n);
+	for (size_t a = 0; a < n; a++)
+		buf_free(&titles[a]);
+	buf_free(&key);
 }
 
 int sector_write(const struct report_input *in, const char *issues,
@@ -395,12 +534,14 @@ int sector_write(const struct report_input *in, const char *issues,
 		return -1;
 	}
 	cover(&d);
+	main_points(&d);
 	glance(&d);
 	const char *list[16];
 	size_t n = areas(in->chart.cat, list, 16);
 	for (size_t a = 0; a < n; a++)
 		area_section(&d, list[a]);
 	levels_section(&d);
+	peer_groups(&d, list, n);
 	quality(&d, issues);
 	method(&d);
 	int ret = doc_close(&d, path, 0644, why, size);
