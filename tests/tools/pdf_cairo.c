@@ -50,6 +50,8 @@ struct pdf {
 	char date[32];            /* ISO 8601, UTC */
 	struct buf text;          /* text as Cairo is given it */
 	struct pdf_state st;      /* pdf_check's: failure, pages */
+	enum pdf_role roles[PDF_TAG_DEPTH]; /* tags open (not written) */
+	size_t depth;
 };
 
 /* Fails the document when Cairo's context has gone wrong; 0 or -1. */
@@ -373,6 +375,39 @@ int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		parent, xstrdup(pdf_clean_text(&p->text, title, NULL)), page, y
 	};
 	return (int)p->nmarks++;
+}
+
+/* Tagging is not written by this stand-in: it keeps only which tags
+ * are open, as pdf.h's callers may ask. */
+int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt)
+{
+	if (p->st.failed || p->depth >= PDF_TAG_DEPTH) {
+		pdf_fail(&p->st, "tags nested too deep");
+		return -1;
+	}
+	p->roles[p->depth++] = role;
+	return 0;
+}
+
+int pdf_tag_end(struct pdf *p)
+{
+	if (p->st.failed || !p->depth)
+		return -1;
+	p->depth--;
+	return 0;
+}
+
+enum pdf_role pdf_tag_open(const struct pdf *p)
+{
+	return p->depth ? p->roles[p->depth - 1] : PDF_ROLE_NONE;
+}
+
+void pdf_artifact_begin(struct pdf *p)
+{
+}
+
+void pdf_artifact_end(struct pdf *p)
+{
 }
 
 const char *pdf_error(const struct pdf *p)

@@ -1,4 +1,5 @@
 #include "scene.h"
+#include "../base/buf.h"
 #include "../base/xalloc.h"
 
 #include <math.h>
@@ -39,6 +40,13 @@ void scene_free(struct scene *s)
 	free(s->shapes);
 	free(s->title);
 	free(s->reading);
+	for (size_t i = 0; i < s->ndata; i++) {
+		free(s->data[i].label);
+		free(s->data[i].value);
+	}
+	free(s->data);
+	free(s->data_head[0]);
+	free(s->data_head[1]);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -273,4 +281,47 @@ double contrast_ratio(struct rgb a, struct rgb b)
 {
 	double x = luminance(a), y = luminance(b);
 	return (fmax(x, y) + 0.05) / (fmin(x, y) + 0.05);
+}
+
+void scene_data_head(struct scene *s, const char *label, const char *value)
+{
+	free(s->data_head[0]);
+	free(s->data_head[1]);
+	s->data_head[0] = xstrdup(label);
+	s->data_head[1] = xstrdup(value);
+}
+
+void scene_datum(struct scene *s, const char *label, const char *value)
+{
+	GROW(s->data, s->dcap, s->ndata + 1);
+	s->data[s->ndata++] = (struct datum){ xstrdup(label), xstrdup(value) };
+}
+
+/* text, with a full stop unless it ends with one. */
+static void sentence(struct buf *b, const char *text)
+{
+	size_t n = strlen(text);
+	if (b->len)
+		buf_addc(b, ' ');
+	buf_adds(b, text);
+	if (n && !strchr(".!?", text[n - 1]))
+		buf_addc(b, '.');
+}
+
+void scene_words(const struct scene *s, struct buf *b)
+{
+	if (s->title)
+		sentence(b, s->title);
+	if (s->reading)
+		sentence(b, s->reading);
+	if (!s->ndata)
+		return;
+	if (b->len)
+		buf_addc(b, ' ');
+	if (s->data_head[0])
+		buf_addf(b, "%s and %s: ", s->data_head[0], s->data_head[1]);
+	for (size_t i = 0; i < s->ndata; i++)
+		buf_addf(b, "%s%s, %s", i ? "; " : "", s->data[i].label,
+			 s->data[i].value);
+	buf_addc(b, '.');
 }

@@ -51,6 +51,13 @@ struct shape {
 	double box[4];         /* text: left, top, right, bottom */
 };
 
+/* One figure a chart shows, in words, for a reader who cannot see it:
+ * "2026-Q3" and "42.0% (12 answered)". */
+struct datum {
+	char *label;
+	char *value;
+};
+
 struct scene {
 	double width, height;
 	const struct fonts *fonts;
@@ -58,6 +65,9 @@ struct scene {
 	size_t len, cap;
 	char *title;           /* what the chart shows, for which quarter */
 	char *reading;         /* one plain-English sentence about it */
+	struct datum *data;    /* the figures it shows, in words */
+	size_t ndata, dcap;
+	char *data_head[2];    /* what the labels and values are */
 	bool bad;              /* a shape was refused (see why) */
 	char why[160];
 };
@@ -88,6 +98,17 @@ void shape_text_box(const struct scene *s, const struct shape *t,
 /* Sets the chart's title and reading (copied). */
 void scene_set_title(struct scene *s, const char *title);
 void scene_set_reading(struct scene *s, const char *reading);
+
+/* The chart's data, for its alternative text and its data table:
+ * scene_data_head names the two columns ("Quarter", "Sector median");
+ * scene_datum adds a row. Both copy what they are given. */
+void scene_data_head(struct scene *s, const char *label, const char *value);
+void scene_datum(struct scene *s, const char *label, const char *value);
+
+/* The chart in words, into b (added to): its title, its reading, and
+ * its data ("Quarter and sector median: 2026-Q2, 41.0%; 2026-Q3, 42.0%."). */
+struct buf;
+void scene_words(const struct scene *s, struct buf *b);
 
 /* Checks what any chart must hold to: every shape inside the canvas,
  * no text under 8 pt, no two texts overlapping. Returns 0, or -1 with a

@@ -124,6 +124,35 @@ static void quarter_labels(struct scene *s, const struct quarter *q,
 	}
 }
 
+/* Each quarter's figure in words, for the chart's alternative text and
+ * data table. */
+static void trend_data(struct scene *s, const struct metric *m,
+		       enum agg_stat stat, const struct quarter *q, size_t n)
+{
+	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
+	char p[PERIOD_TEXT], v[NUMTEXT], lo[NUMTEXT], hi[NUMTEXT];
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "sector %s", headline_name(stat));
+	scene_data_head(s, "Quarter", b.s);
+	for (size_t i = 0; i < n; i++) {
+		buf_reset(&b);
+		if (q[i].has)
+			buf_addf(&b, "%s (%zu answered", numtext(q[i].v, m->kind,
+								 fig, v), q[i].n);
+		else
+			buf_adds(&b, q[i].withheld ? "[c] withheld"
+						   : "[x] no answers");
+		if (q[i].has && q[i].band)
+			buf_addf(&b, "; middle half %s to %s",
+				 numtext(q[i].lo, m->kind, fig, lo),
+				 numtext(q[i].hi, m->kind, fig, hi));
+		if (q[i].has)
+			buf_addc(&b, ')');
+		scene_datum(s, period_format(q[i].period, p), b.s);
+	}
+	buf_free(&b);
+}
+
 /* How a reading names the headline figure. */
 static const char *figure_words(const struct metric *m, enum agg_stat stat)
 {
@@ -253,5 +282,6 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
 	}
 	reading(s, in, metric, stat, q, n);
+	trend_data(s, m, stat, q, n);
 	return s->bad ? -1 : 0;
 }

@@ -48,9 +48,14 @@ int doc_open(struct doc *d, const struct report_input *in,
 void doc_need(struct doc *d, double height);
 void doc_new_page(struct doc *d);
 
-/* Text wrapped to width from x, advancing the place; returns the lines. */
+/* Text wrapped to width from x, advancing the place; returns the lines.
+ * It is tagged a paragraph, unless drawn inside an element that holds
+ * text itself (a heading, a table cell, a list item...). */
 size_t doc_text(struct doc *d, double x, double width, const char *text,
 		double size, enum weight w, struct rgb colour);
+/* The same, untagged: the lines are content of whatever is open. */
+size_t doc_lines(struct doc *d, double x, double width, const char *text,
+		 double size, enum weight w, struct rgb colour);
 
 /* A section heading (level 1, with a bookmark) or sub-heading (2). */
 void doc_heading(struct doc *d, int level, const char *text);
@@ -59,7 +64,9 @@ void doc_heading(struct doc *d, int level, const char *text);
  * x, y (not moving the place); returns its height, or 0. */
 double doc_logo(struct doc *d, double x, double y, double width);
 
-/* A scene (a chart) at full width, and its reading under it. */
+/* A scene (a chart) at full width, tagged a Figure whose alternative
+ * text is its title, reading and data in words, and its reading under
+ * it. */
 void doc_chart(struct doc *d, const struct scene *s);
 
 /* Puts the page numbers and footer on every page and saves to path

@@ -41,8 +41,10 @@ static void cover(struct doc *d)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "federation"), 13,
 		 WEIGHT_REGULAR, COLOUR_MUTED);
 	d->y += 8;
+	pdf_tag_begin(d->pdf, PDF_ROLE_H1, NULL);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "report_title"), 26,
 		 WEIGHT_BOLD, in->accent);
+	pdf_tag_end(d->pdf);
 	d->y += 8;
 	quarter_words(in->chart.period, &b);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 15, WEIGHT_BOLD, COLOUR_TEXT);
@@ -139,8 +141,10 @@ static void glance(struct doc *d)
 		pdf_rect(d->pdf, x, top, 4, h, d->in->accent);
 		double save = d->y;
 		d->y = top + 10;
+		pdf_tag_begin(d->pdf, PDF_ROLE_H2, NULL);
 		doc_text(d, x + 12, w - 20, area_title(d, list[a], &t), 11,
 			 WEIGHT_BOLD, COLOUR_TEXT);
+		pdf_tag_end(d->pdf);
 		size_t shown = 0;
 		for (size_t m = 0; m < ci->cat->len && shown < 4; m++) {
 			const struct metric *x_m = &ci->cat->metrics[m];
@@ -179,9 +183,14 @@ static void table_head(struct doc *d)
 	static const char *const head[] = { "Metric", "n", "Figure",
 		"Middle half", "Change (over n): quarter / year" };
 	doc_need(d, ROW * 3);
-	for (int c = 0; c < 5; c++)
+	pdf_tag_begin(d->pdf, PDF_ROLE_TR, NULL);
+	for (int c = 0; c < 5; c++) {
+		pdf_tag_begin(d->pdf, PDF_ROLE_TH_COLUMN, NULL);
 		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, head[c],
 			 TABLE_SIZE, WEIGHT_BOLD, ALIGN_LEFT, COLOUR_MUTED);
+		pdf_tag_end(d->pdf);
+	}
+	pdf_tag_end(d->pdf);
 	d->y += ROW;
 }
 
@@ -217,9 +226,14 @@ static void table_row(struct doc *d, int metric)
 	const char *cells[] = { label, n, cell_text(m, l.stat, &l.headline, v),
 				iqr, change };
 	doc_need(d, ROW);
-	for (int c = 0; c < 5; c++)
+	pdf_tag_begin(d->pdf, PDF_ROLE_TR, NULL);
+	for (int c = 0; c < 5; c++) {
+		pdf_tag_begin(d->pdf, c ? PDF_ROLE_TD : PDF_ROLE_TH_ROW, NULL);
 		pdf_text(d->pdf, DOC_MARGIN + columns[c], d->y + 9, cells[c],
 			 TABLE_SIZE, WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_TEXT);
+		pdf_tag_end(d->pdf);
+	}
+	pdf_tag_end(d->pdf);
 	free(label);
 	d->y += ROW;
 }
@@ -235,10 +249,12 @@ static void area_section(struct doc *d, const char *area)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, b.s), 10.5, WEIGHT_REGULAR,
 		 COLOUR_TEXT);
 	d->y += 8;
+	pdf_tag_begin(d->pdf, PDF_ROLE_TABLE, NULL);
 	table_head(d);
 	for (size_t m = 0; m < ci->cat->len; m++)
 		if (!strcmp(ci->cat->metrics[m].area, area))
 			table_row(d, (int)m);
+	pdf_tag_end(d->pdf);
 	d->y += 4;
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "change_note"), 8,
 		 WEIGHT_REGULAR, COLOUR_MUTED);
@@ -296,15 +312,21 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 				doc_text(d, DOC_MARGIN, DOC_WIDTH, "None.", 10,
 					 WEIGHT_REGULAR, COLOUR_TEXT);
 		}
+		if (print && n)
+			pdf_tag_begin(d->pdf, PDF_ROLE_L, NULL);
 		for (size_t k = 0; k < n; k++) {
 			if (print) {
 				buf_reset(&b);
 				buf_addf(&b, "%s: %zu", codes[k], counts[k]);
+				pdf_tag_begin(d->pdf, PDF_ROLE_LI, NULL);
 				doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 9.5,
 					 WEIGHT_REGULAR, COLOUR_TEXT);
+				pdf_tag_end(d->pdf);
 			}
 			free(codes[k]);
 		}
+		if (print && n)
+			pdf_tag_end(d->pdf);
 	}
 	table_close(t);
 	diags_free(&quiet);
@@ -369,14 +391,18 @@ static void method(struct doc *d)
 		 COLOUR_TEXT);
 	d->y += 6;
 	doc_heading(d, 2, "The questions");
+	pdf_tag_begin(d->pdf, PDF_ROLE_L, NULL);
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		const struct metric *x = &ci->cat->metrics[m];
 		buf_reset(&b);
 		buf_addf(&b, "%s (%s, %s): %s", x->label, x->id,
 			 headline_name(metric_headline(x)), x->question);
+		pdf_tag_begin(d->pdf, PDF_ROLE_LI, NULL);
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 8.5, WEIGHT_REGULAR,
 			 COLOUR_TEXT);
+		pdf_tag_end(d->pdf);
 	}
+	pdf_tag_end(d->pdf);
 	buf_free(&b);
 }
 
