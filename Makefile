@@ -111,6 +111,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/images/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/report/run.sh $(BIN)
 	@sh tests/cairo/run.sh $(BIN) $(BUILD)/tests
+	@sh tests/a11y/run.sh $(BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory test
