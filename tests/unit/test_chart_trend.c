@@ -160,6 +160,14 @@ static void trend_band_only_where_the_headline_is_a_median(void **state)
 		if (cases[c].band ? bands == 0 : bands != 0)
 			fail_msg("%s: %zu band shapes",
 				 w->cat.metrics[cases[c].metric].id, bands);
+		/* the light band is edged at 3:1 or more on white (WCAG
+		   1.4.11), above and below */
+		assert_int_equal(count_role(s, "band-edge"),
+				 cases[c].band ? 2 : 0);
+		for (size_t i = 0; i < s->len; i++)
+			if (!strcmp(s->shapes[i].role, "band-edge"))
+				assert_true(contrast_ratio(s->shapes[i].stroke,
+							   COLOUR_WHITE) >= 3);
 		assert_int_equal(count_role(s, "point"), 4);
 		assert_int_equal(count_role(s, "line"), 1);
 		expect_text_of(s, "value", 0, cases[c].value);

@@ -33,7 +33,7 @@ static void dots(struct scene *s, const struct summary *sum,
 			c = cols - 1;
 		unsigned h = height[c] < cap ? height[c]++ : cap;
 		scene_dot(s, "answer", x, base - r - 2 * r * h, r, COLOUR_SKY,
-			  COLOUR_WHITE);
+			  COLOUR_BAND_EDGE);
 	}
 	free(height);
 }
@@ -176,6 +176,8 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 	double xm = axis_map(&ax, sum.median, left, right);
 	scene_rect(s, "box", x25, top, fmax(x75 - x25, 1), base - top,
 		   COLOUR_BAND);
+	scene_outline(s, "box-edge", x25, top, fmax(x75 - x25, 1), base - top,
+		      COLOUR_BAND_EDGE);
 	struct point med[2] = { { xm, top }, { xm, base } };
 	scene_line(s, "median", med, 2, 2, COLOUR_BLUE);
 	dots(s, &sum, &ax, left, right, base, base - top - 24);

@@ -21,6 +21,15 @@ const struct rgb COLOUR_GRID = { 221, 221, 221 };
 const struct rgb COLOUR_TRACK = { 238, 238, 238 };
 const struct rgb COLOUR_WHITE = { 255, 255, 255 };
 const struct rgb COLOUR_BAND = { 198, 226, 244 };
+const struct rgb COLOUR_BAND_EDGE = { 60, 140, 200 };
+
+struct shape *scene_outline(struct scene *s, const char *role, double x,
+			    double y, double w, double h, struct rgb stroke)
+{
+	struct point pts[5] = { { x, y }, { x + w, y }, { x + w, y + h },
+				{ x, y + h }, { x, y } };
+	return scene_line(s, role, pts, 5, 1, stroke);
+}
 
 void scene_init(struct scene *s, double width, double height,
 		const struct fonts *fonts)
@@ -38,6 +47,7 @@ void scene_free(struct scene *s)
 		free(s->shapes[i].text);
 	}
 	free(s->shapes);
+	free(s->name);
 	free(s->title);
 	free(s->reading);
 	for (size_t i = 0; i < s->ndata; i++) {
@@ -281,6 +291,16 @@ double contrast_ratio(struct rgb a, struct rgb b)
 {
 	double x = luminance(a), y = luminance(b);
 	return (fmax(x, y) + 0.05) / (fmin(x, y) + 0.05);
+}
+
+void scene_set_name(struct scene *s, const char *name)
+{
+	free(s->name);
+	s->name = xstrdup(name);
+	for (char *c = s->name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			*c = '-';
 }
 
 void scene_data_head(struct scene *s, const char *label, const char *value)

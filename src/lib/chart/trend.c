@@ -80,11 +80,17 @@ static void draw_series(struct scene *s, const struct quarter *q, size_t n,
 				pts[k++] = (struct point){
 					x[t], axis_map(ax, q[t].lo, bottom, top) };
 			scene_area(s, "band", pts, k, COLOUR_BAND);
+			scene_line(s, "band-edge", pts, j - i, 1,
+				   COLOUR_BAND_EDGE);
+			scene_line(s, "band-edge", pts + (j - i), j - i, 1,
+				   COLOUR_BAND_EDGE);
 		} else if (j - i == 1) {
 			double hi = axis_map(ax, q[i].hi, bottom, top);
 			double lo = axis_map(ax, q[i].lo, bottom, top);
 			scene_rect(s, "band", x[i] - 4, hi, 8, lo - hi,
 				   COLOUR_BAND);
+			scene_outline(s, "band-edge", x[i] - 4, hi, 8, lo - hi,
+				      COLOUR_BAND_EDGE);
 		}
 		i = j > i ? j : i + 1;
 	}
