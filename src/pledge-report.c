@@ -46,6 +46,8 @@ static void usage(void)
 "                        quarters shown, for changes that compare like\n"
 "                        with like; give it once for each file\n"
 "  -i, --issues=FILE     pledge-ingest's issues CSV, for data quality\n"
+"      --html=FILE       sector: also write the report as one accessible\n"
+"                        HTML page (publishable, mode 0644)\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
 "      --help            show this help and exit\n"
@@ -61,6 +63,7 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *mode, *out, *issues;
+	const char *html;
 };
 
 static int own_option(int c, void *ctx)
@@ -69,6 +72,7 @@ static int own_option(int c, void *ctx)
 	switch (c) {
 	case 'O': o->out = optarg; return 0;
 	case 'i': o->issues = optarg; return 0;
+	case 'H': o->html = optarg; return 0;
 	default: return -1;
 	}
 }
@@ -81,6 +85,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "out", required_argument, NULL, 'O' },
 		CLI_RETURNS,
 		{ "issues", required_argument, NULL, 'i' },
+		{ "html", required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:i:",
@@ -94,6 +99,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			  : !o->out ? "--out is needed"
 			  : orgs && !o->cli.nreturns
 				  ? "report cards need --returns"
+			  : orgs && o->html
+				  ? "--html is for the sector report"
 			  : argc - optind > 1 ? "only one aggregates file is read"
 					      : NULL;
 	if (why) {
@@ -354,6 +361,7 @@ int main(int argc, char **argv)
 			.accent = colour_from_hex(
 				wording_get(&w.words, "accent_colour")),
 			.logo = w.logo,
+			.html = o.html,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)

@@ -138,7 +138,7 @@ static void trend_data(struct scene *s, const struct metric *m,
 	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
 	char p[PERIOD_TEXT], v[NUMTEXT], lo[NUMTEXT], hi[NUMTEXT];
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "sector %s", headline_name(stat));
+	buf_addf(&b, "Sector %s", headline_name(stat));
 	scene_data_head(s, "Quarter", b.s);
 	for (size_t i = 0; i < n; i++) {
 		buf_reset(&b);

@@ -25,6 +25,11 @@ int doc_open(struct doc *d, const struct report_input *in,
 	d->pdf = pdf_new(in->pdf_regular, in->pdf_bold, &info, why, size);
 	if (!d->pdf)
 		return -1;
+	if (in->html) {
+		d->html = html_new(title, in->accent);
+		struct pdf_listener hear = html_listener(d->html);
+		pdf_listen(d->pdf, &hear);
+	}
 	doc_new_page(d);
 	return 0;
 }
@@ -122,6 +127,8 @@ void doc_chart(struct doc *d, const struct scene *s)
 	char why[200];
 	struct buf alt = BUF_INIT;
 	scene_words(s, &alt);
+	if (d->html)
+		html_figure(d->html, s);
 	pdf_tag_begin(d->pdf, PDF_ROLE_FIGURE, alt.s);
 	buf_free(&alt);
 	int drawn = scene_draw_pdf(s, d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, why,
@@ -156,6 +163,10 @@ int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
 	int ret = pdf_save(d->pdf, path, mode, why, size);
 	pdf_free(d->pdf);
 	d->pdf = NULL;
+	if (ret == 0 && d->html)
+		ret = html_save(d->html, d->in->html, why, size);
+	html_free(d->html);
+	d->html = NULL;
 	return ret;
 }
 
@@ -163,6 +174,8 @@ void doc_abandon(struct doc *d)
 {
 	pdf_free(d->pdf);
 	d->pdf = NULL;
+	html_free(d->html);
+	d->html = NULL;
 }
 
 struct rgb colour_from_hex(const char *hex)

@@ -12,6 +12,7 @@
 
 #include "../chart/charts.h"
 #include "../model/wording.h"
+#include "html.h"
 #include "pdf.h"
 
 #define DOC_MARGIN 48.0
@@ -29,6 +30,8 @@ struct report_input {
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
 	const char *logo;             /* a PNG file, or NULL for none */
+	const char *html;             /* where the HTML edition goes too
+					 (see html.h), or NULL for none */
 };
 
 struct doc {
@@ -37,6 +40,7 @@ struct doc {
 	double y;                     /* the top of the next block */
 	int chapter;                  /* outline entry of the section */
 	const char *footer;
+	struct html *html;            /* the HTML edition, or NULL */
 };
 
 /* Starts a document with its first page. Returns 0, or -1 with why. */
@@ -70,7 +74,8 @@ double doc_logo(struct doc *d, double x, double y, double width);
 void doc_chart(struct doc *d, const struct scene *s);
 
 /* Puts the page numbers and footer on every page and saves to path
- * with mode. Returns 0, or -1 with why; nothing is left at path then. */
+ * with mode, and the HTML edition to in->html (0644) when asked for.
+ * Returns 0, or -1 with why; nothing is left at path then. */
 int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
 	      size_t size);
 

@@ -34,6 +34,7 @@ struct pdf {
 	unsigned char used[2][PDF_CODESET_BYTES]; /* codes set per font */
 	struct buf text;                /* text as libharu is given it */
 	struct pdftag *tag;             /* its structure */
+	struct pdf_listener hear;       /* who hears it, or .begin NULL */
 	struct pdf_state st;
 };
 
@@ -361,6 +362,8 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 	double at[] = { left, PDF_PAGE_HEIGHT - y };
 	if (!pdf_numbers_ok(&p->st, "a text", at, 2) || mark(p) < 0)
 		return -1;
+	if (p->hear.begin && pdftag_content(p->tag))
+		p->hear.text(p->hear.ctx, s);
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_SetFontAndSize(p->page, p->font[w], (HPDF_REAL)size);
 	set_fill(p, colour);
@@ -509,12 +512,23 @@ int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt)
 		pdf_fail(&p->st, "libharu could not tag the document");
 		return -1;
 	}
+	if (p->hear.begin)
+		p->hear.begin(p->hear.ctx, role, text);
 	return 0;
 }
 
 int pdf_tag_end(struct pdf *p)
 {
-	return p->st.failed ? -1 : pdftag_end(p->tag);
+	if (p->st.failed || pdftag_end(p->tag) < 0)
+		return -1;
+	if (p->hear.begin)
+		p->hear.end(p->hear.ctx);
+	return 0;
+}
+
+void pdf_listen(struct pdf *p, const struct pdf_listener *l)
+{
+	p->hear = l ? *l : (struct pdf_listener){ 0 };
 }
 
 enum pdf_role pdf_tag_open(const struct pdf *p)

@@ -150,6 +150,18 @@ enum pdf_role pdf_tag_open(const struct pdf *p);
 void pdf_artifact_begin(struct pdf *p);
 void pdf_artifact_end(struct pdf *p);
 
+/* What hears the document as a screen reader would: each element as it
+ * is opened (its role and alternative text) and closed, and each text
+ * drawn as an element's content (not decoration), cleaned as pdf_text
+ * sets it. pdf_listen(p, NULL) stops it. */
+struct pdf_listener {
+	void (*begin)(void *ctx, enum pdf_role role, const char *alt);
+	void (*text)(void *ctx, const char *text);
+	void (*end)(void *ctx);
+	void *ctx;
+};
+void pdf_listen(struct pdf *p, const struct pdf_listener *l);
+
 /* NULL, or why the document failed: the first refusal or libharu error. */
 const char *pdf_error(const struct pdf *p);
 

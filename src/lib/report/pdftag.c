@@ -330,6 +330,12 @@ enum pdf_role pdftag_open(const struct pdftag *t)
 	return t->depth ? t->stack[t->depth].role : PDF_ROLE_NONE;
 }
 
+int pdftag_content(const struct pdftag *t)
+{
+	return !t->artifact && t->depth &&
+	       !holds_only_elements(t->stack[t->depth].role);
+}
+
 void pdftag_artifact(struct pdftag *t, int on)
 {
 	if (on)

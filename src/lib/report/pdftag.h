@@ -47,6 +47,8 @@ int pdftag_mark(struct pdftag *t);
 int pdftag_begin(struct pdftag *t, enum pdf_role role, const char *alt);
 int pdftag_end(struct pdftag *t);
 enum pdf_role pdftag_open(const struct pdftag *t);
+/* 1 when what is drawn now is an element's content, 0 for decoration. */
+int pdftag_content(const struct pdftag *t);
 void pdftag_artifact(struct pdftag *t, int on);
 
 /* Closes the open marked content, before the document is written. */
