@@ -2,13 +2,17 @@
 # Accessibility of the publications: the sector report and a report card
 # are tagged PDFs a screen reader can follow (pdfstruct.py, over pikepdf
 # and pdfinfo -struct-text), still clean for qpdf and the same bytes for
-# the same SOURCE_DATE_EPOCH.
-# usage: run.sh BIN_DIR
+# the same SOURCE_DATE_EPOCH; the sector report's HTML edition passes
+# axe-core in headless Chromium (axe.mjs, with the npm packages of
+# package-lock.json, which make deps installs into NODE_DIR), has the
+# aggregates' figures (htmlfigures.py), mode 0644 and the same bytes.
+# usage: run.sh BIN_DIR [NODE_DIR]   (default build/a11y/node)
 set -u
 export SOURCE_DATE_EPOCH=1795000000 TZ=UTC LC_ALL=C.UTF-8
 bin=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+node_dir=${2:-$root/build/a11y/node}
 export PLEDGE_TEMPLATES="$root/templates"
 data="$root/tests/cli/report-sector"
 tmp=$(mktemp -d)
@@ -20,16 +24,16 @@ bad() { fail=$((fail + 1)); echo "FAIL a11y: $*"; }
 
 printf 'severity,file,line,org_id,metric,code,message\nwarning,r.csv,3,HX09,,missing-return,HX09 owes a return\n' >"$tmp/issues.csv"
 sector() {
-	"$bin/pledge-report" sector --roster "$data/roster.csv" --out "$1" \
+	"$bin/pledge-report" sector --roster "$data/roster.csv" --out "$1.pdf" \
 		--issues "$tmp/issues.csv" --returns "$data/returns.csv" \
-		"$data/aggregates.csv"
+		--html "$1.html" "$data/aggregates.csv"
 }
 cards() {
 	"$bin/pledge-report" orgs --roster "$data/roster.csv" --out "$1" \
 		--returns "$data/returns.csv" "$data/aggregates.csv"
 }
 
-sector "$tmp/sector.pdf" && ok || bad "pledge-report sector failed"
+sector "$tmp/sector" && ok || bad "pledge-report sector failed"
 cards "$tmp/orgs" && ok || bad "pledge-report orgs failed"
 
 # Tagging, on the sector report (with its charts) and two cards, the
@@ -54,8 +58,24 @@ for f in "$tmp/sector.pdf" "$tmp/orgs/HX03.pdf"; do
 		bad "qpdf --check ${f#$tmp/}: $(grep -v '^checking\|^PDF Version' "$tmp/qpdf" | head -3)"
 done
 
-sector "$tmp/again.pdf" && cmp -s "$tmp/sector.pdf" "$tmp/again.pdf" && ok ||
+sector "$tmp/again" && cmp -s "$tmp/sector.pdf" "$tmp/again.pdf" && ok ||
 	bad "the same sector report twice gave different bytes"
+cmp -s "$tmp/sector.html" "$tmp/again.html" && ok ||
+	bad "the same HTML edition twice gave different bytes"
+
+# The HTML edition.
+[ "$(stat -c %a "$tmp/sector.html" 2>&1)" = 644 ] && ok ||
+	bad "sector.html is not mode 0644"
+/usr/bin/python3 "$here/htmlfigures.py" "$tmp/sector.html" \
+	"$data/aggregates.csv" >"$tmp/why" 2>&1 && ok ||
+	bad "the HTML's figures: $(cat "$tmp/why")"
+! grep -qi '<script' "$tmp/sector.html" && ok || bad "the HTML has a script"
+if [ -d "$node_dir/node_modules/axe-core" ]; then
+	timeout 300 node "$here/axe.mjs" "$node_dir" "$tmp/sector.html" \
+		>"$tmp/axe" 2>&1 && ok || bad "axe-core in Chromium: $(cat "$tmp/axe")"
+else
+	bad "no axe-core in $node_dir: run make deps"
+fi
 cards "$tmp/again" && diff -r "$tmp/orgs" "$tmp/again" >/dev/null && ok ||
 	bad "the same cards twice gave different bytes"
 
