@@ -70,6 +70,13 @@ cmp -s "$tmp/sector.html" "$tmp/again.html" && ok ||
 	"$data/aggregates.csv" >"$tmp/why" 2>&1 && ok ||
 	bad "the HTML's figures: $(cat "$tmp/why")"
 ! grep -qi '<script' "$tmp/sector.html" && ok || bad "the HTML has a script"
+# Several charts in one page: no id twice (axe-core no longer checks).
+dup=$(grep -o ' id="[^"]*"' "$tmp/sector.html" | sort | uniq -d | head -3)
+[ -z "$dup" ] && ok || bad "ids used twice in the HTML: $dup"
+[ "$(grep -c '<th>' "$tmp/sector.html")" -eq 0 ] &&
+	[ "$(grep -c '<th scope="col">' "$tmp/sector.html")" -gt 0 ] &&
+	[ "$(grep -c '<th scope="row">' "$tmp/sector.html")" -gt 0 ] && ok ||
+	bad "the HTML's header cells lack their scope"
 if [ -d "$node_dir/node_modules/axe-core" ]; then
 	timeout 300 node "$here/axe.mjs" "$node_dir" "$tmp/sector.html" \
 		>"$tmp/axe" 2>&1 && ok || bad "axe-core in Chromium: $(cat "$tmp/axe")"
