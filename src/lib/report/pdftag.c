@@ -16,6 +16,7 @@ enum { MC_NONE, MC_ELEMENT, MC_ARTIFACT };
 struct element {
 	HPDF_Dict dict;
 	HPDF_Array kids;                /* its /K */
+	HPDF_Page pg;                   /* its /Pg, once it has content */
 	enum pdf_role role;
 };
 
@@ -30,6 +31,7 @@ struct pdftag {
 	HPDF_Encoder utf8;
 	HPDF_Dict root;                 /* /StructTreeRoot */
 	HPDF_Array nums;                /* its /ParentTree's /Nums */
+	HPDF_Dict scope[2];             /* /Scope /Row, /Column: shared */
 	struct element stack[PDF_TAG_DEPTH + 1]; /* [0]: /Document */
 	size_t depth;                   /* elements open inside it */
 	struct tpage *pages;
@@ -130,8 +132,9 @@ static HPDF_Dict new_element(struct pdftag *t, const char *name,
 	if (!el || HPDF_Xref_Add(t->doc->xref, el) != HPDF_OK)
 		return NULL;
 	*kids = HPDF_Array_New(mm);
-	if (!*kids || HPDF_Dict_AddName(el, "Type", "StructElem") != HPDF_OK ||
-	    HPDF_Dict_AddName(el, "S", name) != HPDF_OK ||
+	/* /Type /StructElem is optional: left out, as every byte of
+	 * structure is written uncompressed. */
+	if (!*kids || HPDF_Dict_AddName(el, "S", name) != HPDF_OK ||
 	    HPDF_Dict_Add(el, "P", parent ? parent : t->root) != HPDF_OK ||
 	    HPDF_Dict_Add(el, "K", *kids) != HPDF_OK)
 		return NULL;
@@ -232,18 +235,35 @@ void pdftag_use_page(struct pdftag *t, HPDF_Page page, int n)
 		t->current = n - 1;
 }
 
+/* A marked-content reference to mcid on page, in el's /K: the number
+ * alone when page is el's /Pg (set from its first content), else a
+ * dictionary naming the page. */
+static int add_mcid(struct pdftag *t, struct element *el, HPDF_Page page,
+		    int mcid)
+{
+	if (!el->pg) {
+		if (HPDF_Dict_Add(el->dict, "Pg", page) != HPDF_OK)
+			return -1;
+		el->pg = page;
+	}
+	if (el->pg == page)
+		return HPDF_Array_AddNumber(el->kids, mcid) == HPDF_OK ? 0 : -1;
+	HPDF_Dict mcr = HPDF_Dict_New(t->doc->mmgr);
+	return mcr && HPDF_Dict_AddName(mcr, "Type", "MCR") == HPDF_OK &&
+			       HPDF_Dict_Add(mcr, "Pg", page) == HPDF_OK &&
+			       HPDF_Dict_AddNumber(mcr, "MCID", mcid) == HPDF_OK &&
+			       HPDF_Array_Add(el->kids, mcr) == HPDF_OK
+		       ? 0 : -1;
+}
+
 /* Opens marked content for element el (the innermost open) on the
  * current page: a marked-content reference in its /K, and el in the
  * page's /ParentTree entry at the new MCID. */
 static int open_element_mc(struct pdftag *t, struct element *el)
 {
 	struct tpage *tp = &t->pages[t->current];
-	HPDF_Dict mcr = HPDF_Dict_New(t->doc->mmgr);
 	int mcid = tp->mcids++;
-	if (!mcr || HPDF_Dict_AddName(mcr, "Type", "MCR") != HPDF_OK ||
-	    HPDF_Dict_Add(mcr, "Pg", tp->page) != HPDF_OK ||
-	    HPDF_Dict_AddNumber(mcr, "MCID", mcid) != HPDF_OK ||
-	    HPDF_Array_Add(el->kids, mcr) != HPDF_OK ||
+	if (add_mcid(t, el, tp->page, mcid) < 0 ||
 	    HPDF_Array_Add(tp->parents, el->dict) != HPDF_OK)
 		return -1;
 	char op[64];
@@ -283,14 +303,20 @@ int pdftag_mark(struct pdftag *t)
 	return 0;
 }
 
-/* The attributes of a heading cell: which way it heads. */
-static int add_scope(struct pdftag *t, HPDF_Dict el, const char *scope)
+/* The attributes of a heading cell: which way it heads (row 1: its
+ * row, 0: its column), one object for all the cells that share it. */
+static int add_scope(struct pdftag *t, HPDF_Dict el, int row)
 {
-	HPDF_Dict a = HPDF_Dict_New(t->doc->mmgr);
-	return a && HPDF_Dict_AddName(a, "O", "Table") == HPDF_OK &&
-			       HPDF_Dict_AddName(a, "Scope", scope) == HPDF_OK &&
-			       HPDF_Dict_Add(el, "A", a) == HPDF_OK
-		       ? 0 : -1;
+	HPDF_Dict *a = &t->scope[row];
+	if (!*a) {
+		*a = HPDF_Dict_New(t->doc->mmgr);
+		if (!*a || HPDF_Xref_Add(t->doc->xref, *a) != HPDF_OK ||
+		    HPDF_Dict_AddName(*a, "O", "Table") != HPDF_OK ||
+		    HPDF_Dict_AddName(*a, "Scope", row ? "Row" : "Column") !=
+			    HPDF_OK)
+			return -1;
+	}
+	return HPDF_Dict_Add(el, "A", *a) == HPDF_OK ? 0 : -1;
 }
 
 int pdftag_begin(struct pdftag *t, enum pdf_role role, const char *alt)
@@ -301,12 +327,12 @@ int pdftag_begin(struct pdftag *t, enum pdf_role role, const char *alt)
 	struct element *up = &t->stack[t->depth];
 	struct element *el = &t->stack[t->depth + 1];
 	el->role = role;
+	el->pg = NULL;
 	el->dict = new_element(t, role_names[role], up->dict, &el->kids);
 	if (!el->dict || HPDF_Array_Add(up->kids, el->dict) != HPDF_OK)
 		return -1;
 	if (role == PDF_ROLE_TH_COLUMN || role == PDF_ROLE_TH_ROW)
-		if (add_scope(t, el->dict, role == PDF_ROLE_TH_ROW ? "Row"
-							   : "Column") < 0)
+		if (add_scope(t, el->dict, role == PDF_ROLE_TH_ROW) < 0)
 			return -1;
 	if (alt && HPDF_Dict_Add(el->dict, "Alt",
 				 HPDF_String_New(t->doc->mmgr, alt,
