@@ -118,6 +118,7 @@ static void draw(struct run *run, const char *name, int ok,
 	}
 	char *png = xasprintf("%s/%s.png", run->o->out, name);
 	char *svg = xasprintf("%s/%s.svg", run->o->out, name);
+	scene_set_name(s, name);
 	if (ok < 0 || scene_check(s, why, sizeof(why)) < 0) {
 		fprintf(stderr, "%s: chart %s cannot be drawn: %s\n", prog,
 			name, why[0] ? why : s->why);

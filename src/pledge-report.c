@@ -54,6 +54,8 @@ static void usage(void)
 "  -i, --issues=FILE     pledge-ingest's issues CSV, for data quality\n"
 "      --revisions=FILE  figures revised since first published\n"
 "                        (pledge-run's revisions.csv), marked [r]\n"
+"      --html=FILE       sector: also write the report as one accessible\n"
+"                        HTML page (publishable, mode 0644)\n"
 "  -r, --roster=FILE     the signatories (default " ROSTER_DEFAULT ")\n"
 "  -t, --templates=DIR   where metrics.csv, settings.csv and report.csv are\n"
 "                        (and levels.csv: with --returns, the commitment\n"
@@ -72,6 +74,7 @@ struct opts {
 	struct cli cli;
 	const char *mode, *out, *issues;
 	const char *revisions;
+	const char *html;
 };
 
 static int own_option(int c, void *ctx)
@@ -81,6 +84,7 @@ static int own_option(int c, void *ctx)
 	case 'O': o->out = optarg; return 0;
 	case 'i': o->issues = optarg; return 0;
 	case 'E': o->revisions = optarg; return 0;
+	case 'H': o->html = optarg; return 0;
 	default: return -1;
 	}
 }
@@ -94,6 +98,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		CLI_RETURNS,
 		{ "issues", required_argument, NULL, 'i' },
 		{ "revisions", required_argument, NULL, 'E' },
+		{ "html", required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:O:R:i:",
@@ -109,6 +114,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				  ? "report cards go into a folder, not to -"
 			  : orgs && !o->cli.nreturns
 				  ? "report cards need --returns"
+			  : orgs && o->html
+				  ? "--html is for the sector report"
 			  : argc - optind > 1 ? "only one aggregates file is read"
 					      : NULL;
 	if (why) {
@@ -442,6 +449,7 @@ int main(int argc, char **argv)
 			.logo = w.logo,
 			.revised = w.revised,
 			.levels = &w.levels,
+			.html = o.html,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)

@@ -50,6 +50,10 @@ struct pdf {
 	char date[32];            /* ISO 8601, UTC */
 	struct buf text;          /* text as Cairo is given it */
 	struct pdf_state st;      /* pdf_check's: failure, pages */
+	enum pdf_role roles[PDF_TAG_DEPTH]; /* tags open (not written) */
+	size_t depth;
+	int artifact;
+	struct pdf_listener hear;
 };
 
 /* Fails the document when Cairo's context has gone wrong; 0 or -1. */
@@ -230,6 +234,8 @@ static void set_colour(struct pdf *p, struct rgb c)
 	cairo_set_source_rgb(p->cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
 }
 
+static int is_content(const struct pdf *p);
+
 int pdf_text(struct pdf *p, double x, double y, const char *text,
 	     double size, enum weight w, enum align align, struct rgb colour)
 {
@@ -244,6 +250,8 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 	double at[] = { left, PDF_PAGE_HEIGHT - y };
 	if (!pdf_numbers_ok(&p->st, "a text", at, 2))
 		return -1;
+	if (p->hear.begin && is_content(p))
+		p->hear.text(p->hear.ctx, s);
 	cairo_set_font_face(p->cr, p->face[w]);
 	cairo_set_font_size(p->cr, size);
 	set_colour(p, colour);
@@ -373,6 +381,61 @@ int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		parent, xstrdup(pdf_clean_text(&p->text, title, NULL)), page, y
 	};
 	return (int)p->nmarks++;
+}
+
+/* Tagging is not written by this stand-in: it keeps only which tags
+ * are open, as pdf.h's callers may ask. */
+int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt)
+{
+	if (p->st.failed || p->depth >= PDF_TAG_DEPTH) {
+		pdf_fail(&p->st, "tags nested too deep");
+		return -1;
+	}
+	p->roles[p->depth++] = role;
+	if (p->hear.begin)
+		p->hear.begin(p->hear.ctx, role, alt);
+	return 0;
+}
+
+int pdf_tag_end(struct pdf *p)
+{
+	if (p->st.failed || !p->depth)
+		return -1;
+	p->depth--;
+	if (p->hear.begin)
+		p->hear.end(p->hear.ctx);
+	return 0;
+}
+
+enum pdf_role pdf_tag_open(const struct pdf *p)
+{
+	return p->depth ? p->roles[p->depth - 1] : PDF_ROLE_NONE;
+}
+
+void pdf_artifact_begin(struct pdf *p)
+{
+	p->artifact++;
+}
+
+void pdf_artifact_end(struct pdf *p)
+{
+	if (p->artifact)
+		p->artifact--;
+}
+
+void pdf_listen(struct pdf *p, const struct pdf_listener *l)
+{
+	p->hear = l ? *l : (struct pdf_listener){ 0 };
+}
+
+/* Whether text drawn now is content, as report/pdftag judges it. */
+static int is_content(const struct pdf *p)
+{
+	if (p->artifact || !p->depth)
+		return 0;
+	enum pdf_role r = p->roles[p->depth - 1];
+	return r != PDF_ROLE_TABLE && r != PDF_ROLE_TR && r != PDF_ROLE_L &&
+	       r != PDF_ROLE_SECT;
 }
 
 const char *pdf_error(const struct pdf *p)

@@ -190,7 +190,8 @@ static void expect_label(const char *svg, const char *group,
 			long at = 0;
 			int n = sscanf(use, "%39[^\"]\" x=\"%ld\"", id, &at);
 			assert_true(n >= 1);
-			snprintf(want, sizeof(want), "%c%u", prefix, index);
+			snprintf(want, sizeof(want), "chart-%c%u", prefix,
+				 index);
 			assert_string_equal(id, want);
 			assert_int_equal(at, advance);
 			expect_defined(svg, face, id, index);
@@ -252,20 +253,30 @@ static void shapes_are_drawn_as_cairo_draws_them(void **state)
 }
 
 /* The text is drawn as outlines, so the title and the reading are also
- * given as the picture's accessible name and description, escaped. */
+ * given as the picture's accessible name and description, escaped; the
+ * language is en-GB, and every id starts with the chart's name, so
+ * charts share no id when several sit in one HTML page. */
 static void title_and_reading_are_read_out(void **state)
 {
 	struct scene s;
 	make_scene(&s, *state, NULL);
+	scene_set_name(&s, "trend-pay rate");
 	scene_set_title(&s, "Pay & hours <2026-Q1>");
 	scene_set_reading(&s, "The median rose\tfrom 12% to 15%.");
 	char *svg = svg_of(&s);
 	static const char *const want[] = {
-		" role=\"img\" aria-labelledby=\"title\" "
-		"aria-describedby=\"reading\">\n",
-		"<title id=\"title\">Pay &amp; hours &lt;2026-Q1&gt;</title>\n",
-		"<desc id=\"reading\">The median rose from 12% to 15%.</desc>\n",
+		" xml:lang=\"en-GB\" role=\"img\" "
+		"aria-labelledby=\"trend-pay-rate-title\" "
+		"aria-describedby=\"trend-pay-rate-reading\">\n",
+		"<title id=\"trend-pay-rate-title\">Pay &amp; hours "
+		"&lt;2026-Q1&gt;</title>\n",
+		"<desc id=\"trend-pay-rate-reading\">The median rose from 12% "
+		"to 15%.</desc>\n",
 	};
+	for (const char *id = strstr(svg, " id=\""); id;
+	     id = strstr(id + 1, " id=\""))
+		if (strncmp(id + 5, "trend-pay-rate-", 15))
+			fail_msg("an id without the chart's name: %.30s", id);
 	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
 		if (!strstr(svg, want[i]))
 			fail_msg("no %s in the SVG", want[i]);

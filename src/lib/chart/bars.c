@@ -40,6 +40,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 		 period_format(in->period, p));
 	double top = layout_title(s, b.s, "Share of the signatories that "
 				  "answered each question who answered yes");
+	scene_data_head(s, "Commitment", "Share answering yes, of how many");
 	double label_w = LABEL_WIDTH, left = MARGIN + label_w + 8;
 	double right = s->width - MARGIN - 86;
 	const char *best = NULL, *worst = NULL;
@@ -78,6 +79,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 		layout_text_fit(s, "value", right + 6, base, b.s, LABEL_SIZE,
 				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
 				s->width - right - 8);
+		scene_datum(s, m->label, b.s);
 		y += ROW + label_extra(s, m->label);
 	}
 	buf_reset(&b);
@@ -132,6 +134,7 @@ int chart_response(struct scene *s, const struct chart_input *in)
 	layout_value_axis(s, &ax, KIND_PERCENT, FIGURE_RATE, left, right,
 			  top + 14, bottom);
 	double slot = (right - left) / (double)n, bar = fmin(slot * 0.6, 40);
+	scene_data_head(s, "Quarter", "Returns received");
 	for (size_t i = 0; i < n; i++) {
 		int p = first + (int)i;
 		double x = left + slot * ((double)i + 0.5);
@@ -141,8 +144,10 @@ int chart_response(struct scene *s, const struct chart_input *in)
 			   SMALL_SIZE, WEIGHT_REGULAR, ALIGN_CENTRE,
 			   COLOUR_MUTED);
 		if (!r || !(r->has & (1u << AGG_SUM)) || !(r->v[AGG_SUM] > 0) ||
-		    !isfinite(r->v[AGG_SUM]))
+		    !isfinite(r->v[AGG_SUM])) {
+			scene_datum(s, p0, "[x] none owed");
 			continue;
+		}
 		double rate = fmin(100.0 * (double)r->n / r->v[AGG_SUM], 100);
 		double y = axis_map(&ax, rate, bottom, top + 14);
 		scene_rect(s, "bar", x - bar / 2, y, bar, bottom - y,
@@ -155,6 +160,8 @@ int chart_response(struct scene *s, const struct chart_input *in)
 		layout_text_fit(s, "count", x, bottom + 25, b.s, SMALL_SIZE,
 				WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED,
 				slot - 2);
+		buf_addf(&b, " (%s)", v);
+		scene_datum(s, p0, b.s);
 	}
 	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
 					     AGG_SECTOR);

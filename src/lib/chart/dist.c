@@ -33,7 +33,7 @@ static void dots(struct scene *s, const struct summary *sum,
 			c = cols - 1;
 		unsigned h = height[c] < cap ? height[c]++ : cap;
 		scene_dot(s, "answer", x, base - r - 2 * r * h, r, COLOUR_SKY,
-			  COLOUR_WHITE);
+			  COLOUR_BAND_EDGE);
 	}
 	free(height);
 }
@@ -99,6 +99,25 @@ static void axis_labels(struct scene *s, const struct axis *ax, enum kind kind,
 	}
 }
 
+/* The summary in words, for the alternative text and data table. */
+static void dist_data(struct scene *s, const struct metric *m,
+		      const struct summary *sum, const char *who,
+		      const double *own)
+{
+	char v[NUMTEXT];
+	scene_data_head(s, "Figure", "Value");
+	struct { const char *label; double v; } rows[] = {
+		{ "Lowest", sum->min }, { "25th percentile", sum->p25 },
+		{ "Median", sum->median }, { "75th percentile", sum->p75 },
+		{ "Highest", sum->max },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++)
+		scene_datum(s, rows[i].label,
+			    numtext(rows[i].v, m->kind, FIGURE_VALUE, v));
+	if (own)
+		scene_datum(s, who, numtext(*own, m->kind, FIGURE_VALUE, v));
+}
+
 int chart_distribution(struct scene *s, const struct chart_input *in,
 		       int metric, int org)
 {
@@ -157,6 +176,8 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 	double xm = axis_map(&ax, sum.median, left, right);
 	scene_rect(s, "box", x25, top, fmax(x75 - x25, 1), base - top,
 		   COLOUR_BAND);
+	scene_outline(s, "box-edge", x25, top, fmax(x75 - x25, 1), base - top,
+		      COLOUR_BAND_EDGE);
 	struct point med[2] = { { xm, top }, { xm, base } };
 	scene_line(s, "median", med, 2, 2, COLOUR_BLUE);
 	dots(s, &sum, &ax, left, right, base, base - top - 24);
@@ -181,6 +202,7 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 		buf_free(&label);
 	}
 	reading(s, m, &sum, who, own, p);
+	dist_data(s, m, &sum, who, own);
 	summary_free(&sum);
 	return s->bad ? -1 : 0;
 }

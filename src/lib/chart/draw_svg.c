@@ -20,7 +20,14 @@ struct doc {
 	struct glyphs *glyphs[2];
 	unsigned stamp[2];
 	struct buf defs, body;
+	const char *id;               /* the chart's name: its ids' prefix */
 };
+
+/* What a chart's ids start with: its name, or "chart". */
+static const char *id_prefix(const struct scene *s)
+{
+	return s->name && s->name[0] ? s->name : "chart";
+}
 
 /* Adds " name=" and v in points, quoted. */
 static void add_attr(struct buf *b, const char *name, double v)
@@ -62,9 +69,10 @@ static void add_points(struct buf *b, const struct shape *sh)
 }
 
 /* Adds the id of glyph index of weight w: "r36" (regular), "b36" (bold). */
-static void add_glyph_id(struct buf *b, enum weight w, unsigned index)
+static void add_glyph_id(struct buf *b, const char *id, enum weight w,
+			 unsigned index)
 {
-	buf_addc(b, w == WEIGHT_BOLD ? 'b' : 'r');
+	buf_addf(b, "%s-%c", id, w == WEIGHT_BOLD ? 'b' : 'r');
 	svgnum_add_int(b, (long)index);
 }
 
@@ -76,7 +84,7 @@ static void define_glyph(struct doc *d, enum weight w, unsigned index,
 		return;
 	gl->stamp = d->stamp[w];
 	buf_adds(&d->defs, "<path id=\"");
-	add_glyph_id(&d->defs, w, index);
+	add_glyph_id(&d->defs, d->id, w, index);
 	buf_adds(&d->defs, "\" d=\"");
 	buf_add(&d->defs, gl->path, gl->len);
 	buf_adds(&d->defs, "\"/>\n");
@@ -112,7 +120,7 @@ static void add_text(struct doc *d, const struct shape *t)
 		if (gl->len) {
 			define_glyph(d, t->weight, index, gl);
 			buf_adds(b, "<use xlink:href=\"#");
-			add_glyph_id(b, t->weight, index);
+			add_glyph_id(b, d->id, t->weight, index);
 			buf_addc(b, '"');
 			if (x) {
 				buf_adds(b, " x=\"");
@@ -179,9 +187,9 @@ static void add_shape(struct doc *d, const struct shape *sh)
 
 /* Adds <name id="id">text</name>, with text escaped for XML. */
 static void add_element(struct buf *out, const char *name, const char *id,
-			const char *text)
+			const char *suffix, const char *text)
 {
-	buf_addf(out, "<%s id=\"%s\">", name, id);
+	buf_addf(out, "<%s id=\"%s-%s\">", name, id, suffix);
 	for (const char *c = text; *c; c++) {
 		switch (*c) {
 		case '&': buf_adds(out, "&amp;"); break;
@@ -209,17 +217,18 @@ static void add_head(struct buf *out, const struct scene *s)
 	svgnum_add(out, s->width, PLACES);
 	buf_addc(out, ' ');
 	svgnum_add(out, s->height, PLACES);
-	buf_adds(out, "\" version=\"1.1\" role=\"img\"");
+	const char *id = id_prefix(s);
+	buf_adds(out, "\" version=\"1.1\" xml:lang=\"en-GB\" role=\"img\"");
 	/* the text is drawn as outlines: a screen reader reads these */
 	if (s->title)
-		buf_adds(out, " aria-labelledby=\"title\"");
+		buf_addf(out, " aria-labelledby=\"%s-title\"", id);
 	if (s->reading)
-		buf_adds(out, " aria-describedby=\"reading\"");
+		buf_addf(out, " aria-describedby=\"%s-reading\"", id);
 	buf_adds(out, ">\n");
 	if (s->title)
-		add_element(out, "title", "title", s->title);
+		add_element(out, "title", id, "title", s->title);
 	if (s->reading)
-		add_element(out, "desc", "reading", s->reading);
+		add_element(out, "desc", id, "reading", s->reading);
 }
 
 int scene_svg(const struct scene *s, struct buf *out, char *why,
@@ -227,7 +236,7 @@ int scene_svg(const struct scene *s, struct buf *out, char *why,
 {
 	if (scene_check(s, why, size) < 0)
 		return -1;
-	struct doc d = { .s = s };
+	struct doc d = { .s = s, .id = id_prefix(s) };
 	for (int w = 0; w < 2; w++) {
 		d.glyphs[w] = glyphs_of(s->fonts, (enum weight)w, why, size);
 		if (!d.glyphs[w])

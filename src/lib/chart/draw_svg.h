@@ -14,7 +14,10 @@
 
 #include "../base/buf.h"
 
-/* Adds scene s to out as a whole SVG document. Returns 0, or -1 with a
+/* Every id in the document starts with the scene's name (scene_set_name;
+ * "chart" when it has none) and a hyphen, so charts with different names
+ * can sit in one HTML page; the SVG says it is in en-GB (xml:lang).
+ * Adds scene s to out as a whole SVG document. Returns 0, or -1 with a
  * reason in why (a refused scene, a font that cannot be read). */
 int scene_svg(const struct scene *s, struct buf *out, char *why,
 	      size_t size);

@@ -1,4 +1,5 @@
 #include "scene.h"
+#include "../base/buf.h"
 #include "../base/xalloc.h"
 
 #include <math.h>
@@ -20,6 +21,15 @@ const struct rgb COLOUR_GRID = { 221, 221, 221 };
 const struct rgb COLOUR_TRACK = { 238, 238, 238 };
 const struct rgb COLOUR_WHITE = { 255, 255, 255 };
 const struct rgb COLOUR_BAND = { 198, 226, 244 };
+const struct rgb COLOUR_BAND_EDGE = { 60, 140, 200 };
+
+struct shape *scene_outline(struct scene *s, const char *role, double x,
+			    double y, double w, double h, struct rgb stroke)
+{
+	struct point pts[5] = { { x, y }, { x + w, y }, { x + w, y + h },
+				{ x, y + h }, { x, y } };
+	return scene_line(s, role, pts, 5, 1, stroke);
+}
 
 void scene_init(struct scene *s, double width, double height,
 		const struct fonts *fonts)
@@ -37,8 +47,16 @@ void scene_free(struct scene *s)
 		free(s->shapes[i].text);
 	}
 	free(s->shapes);
+	free(s->name);
 	free(s->title);
 	free(s->reading);
+	for (size_t i = 0; i < s->ndata; i++) {
+		free(s->data[i].label);
+		free(s->data[i].value);
+	}
+	free(s->data);
+	free(s->data_head[0]);
+	free(s->data_head[1]);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -273,4 +291,57 @@ double contrast_ratio(struct rgb a, struct rgb b)
 {
 	double x = luminance(a), y = luminance(b);
 	return (fmax(x, y) + 0.05) / (fmin(x, y) + 0.05);
+}
+
+void scene_set_name(struct scene *s, const char *name)
+{
+	free(s->name);
+	s->name = xstrdup(name);
+	for (char *c = s->name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			*c = '-';
+}
+
+void scene_data_head(struct scene *s, const char *label, const char *value)
+{
+	free(s->data_head[0]);
+	free(s->data_head[1]);
+	s->data_head[0] = xstrdup(label);
+	s->data_head[1] = xstrdup(value);
+}
+
+void scene_datum(struct scene *s, const char *label, const char *value)
+{
+	GROW(s->data, s->dcap, s->ndata + 1);
+	s->data[s->ndata++] = (struct datum){ xstrdup(label), xstrdup(value) };
+}
+
+/* text, with a full stop unless it ends with one. */
+static void sentence(struct buf *b, const char *text)
+{
+	size_t n = strlen(text);
+	if (b->len)
+		buf_addc(b, ' ');
+	buf_adds(b, text);
+	if (n && !strchr(".!?", text[n - 1]))
+		buf_addc(b, '.');
+}
+
+void scene_words(const struct scene *s, struct buf *b)
+{
+	if (s->title)
+		sentence(b, s->title);
+	if (s->reading)
+		sentence(b, s->reading);
+	if (!s->ndata)
+		return;
+	if (b->len)
+		buf_addc(b, ' ');
+	if (s->data_head[0])
+		buf_addf(b, "%s and %s: ", s->data_head[0], s->data_head[1]);
+	for (size_t i = 0; i < s->ndata; i++)
+		buf_addf(b, "%s%s, %s", i ? "; " : "", s->data[i].label,
+			 s->data[i].value);
+	buf_addc(b, '.');
 }

@@ -51,13 +51,24 @@ struct shape {
 	double box[4];         /* text: left, top, right, bottom */
 };
 
+/* One figure a chart shows, in words, for a reader who cannot see it:
+ * "2026-Q3" and "42.0% (12 answered)". */
+struct datum {
+	char *label;
+	char *value;
+};
+
 struct scene {
 	double width, height;
 	const struct fonts *fonts;
 	struct shape *shapes;
 	size_t len, cap;
+	char *name;            /* its file name, as "trend-staff_total" */
 	char *title;           /* what the chart shows, for which quarter */
 	char *reading;         /* one plain-English sentence about it */
+	struct datum *data;    /* the figures it shows, in words */
+	size_t ndata, dcap;
+	char *data_head[2];    /* what the labels and values are */
 	bool bad;              /* a shape was refused (see why) */
 	char why[160];
 };
@@ -85,9 +96,28 @@ struct shape *scene_text(struct scene *s, const char *role, double x,
 void shape_text_box(const struct scene *s, const struct shape *t,
 		    double box[4]);
 
+/* The outline of the rectangle x, y, w, h: a closed line 1 point wide. */
+struct shape *scene_outline(struct scene *s, const char *role, double x,
+			    double y, double w, double h, struct rgb stroke);
+
+/* Names the chart (copied), with any character but a letter, digit,
+ * "-" or "_" made "-": its SVG's ids start with it. */
+void scene_set_name(struct scene *s, const char *name);
+
 /* Sets the chart's title and reading (copied). */
 void scene_set_title(struct scene *s, const char *title);
 void scene_set_reading(struct scene *s, const char *reading);
+
+/* The chart's data, for its alternative text and its data table:
+ * scene_data_head names the two columns ("Quarter", "Sector median");
+ * scene_datum adds a row. Both copy what they are given. */
+void scene_data_head(struct scene *s, const char *label, const char *value);
+void scene_datum(struct scene *s, const char *label, const char *value);
+
+/* The chart in words, into b (added to): its title, its reading, and
+ * its data ("Quarter and sector median: 2026-Q2, 41.0%; 2026-Q3, 42.0%."). */
+struct buf;
+void scene_words(const struct scene *s, struct buf *b);
 
 /* Checks what any chart must hold to: every shape inside the canvas,
  * no text under 8 pt, no two texts overlapping. Returns 0, or -1 with a
@@ -100,7 +130,10 @@ int scene_check(const struct scene *s, char *why, size_t size);
 extern const struct rgb COLOUR_BLUE, COLOUR_ORANGE, COLOUR_GREEN,
 	COLOUR_SKY, COLOUR_VERMILION, COLOUR_PURPLE, COLOUR_YELLOW,
 	COLOUR_TEXT, COLOUR_MUTED, COLOUR_GRID, COLOUR_TRACK, COLOUR_WHITE,
-	COLOUR_BAND;
+	COLOUR_BAND, COLOUR_BAND_EDGE;
+/* COLOUR_BAND is a light fill, so the median line over it stands out;
+ * its edges are drawn in COLOUR_BAND_EDGE, 3.6:1 on white, so the band
+ * itself keeps the 3:1 that WCAG asks of graphics. */
 
 /* The contrast ratio of two colours (WCAG 2): 1 to 21. */
 double contrast_ratio(struct rgb a, struct rgb b);

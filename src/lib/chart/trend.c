@@ -113,11 +113,17 @@ static void draw_series(struct scene *s, const struct quarter *q, size_t n,
 				pts[k++] = (struct point){
 					x[t], axis_map(ax, q[t].lo, bottom, top) };
 			scene_area(s, "band", pts, k, COLOUR_BAND);
+			scene_line(s, "band-edge", pts, j - i, 1,
+				   COLOUR_BAND_EDGE);
+			scene_line(s, "band-edge", pts + (j - i), j - i, 1,
+				   COLOUR_BAND_EDGE);
 		} else if (j - i == 1) {
 			double hi = axis_map(ax, q[i].hi, bottom, top);
 			double lo = axis_map(ax, q[i].lo, bottom, top);
 			scene_rect(s, "band", x[i] - 4, hi, 8, lo - hi,
 				   COLOUR_BAND);
+			scene_outline(s, "band-edge", x[i] - 4, hi, 8, lo - hi,
+				      COLOUR_BAND_EDGE);
 		}
 		i = j > i ? j : i + 1;
 	}
@@ -186,6 +192,35 @@ static void quarter_labels(struct scene *s, const struct quarter *q,
 	if (compact && n)
 		scene_text(s, "answered", x[0] - 12, n_row, "n", SMALL_SIZE,
 			   WEIGHT_REGULAR, ALIGN_RIGHT, COLOUR_MUTED);
+}
+
+/* Each quarter's figure in words, for the chart's alternative text and
+ * data table. */
+static void trend_data(struct scene *s, const struct metric *m,
+		       enum agg_stat stat, const struct quarter *q, size_t n)
+{
+	enum figure fig = stat == AGG_RATE ? FIGURE_RATE : FIGURE_VALUE;
+	char p[PERIOD_TEXT], v[NUMTEXT], lo[NUMTEXT], hi[NUMTEXT];
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "Sector %s", headline_name(stat));
+	scene_data_head(s, "Quarter", b.s);
+	for (size_t i = 0; i < n; i++) {
+		buf_reset(&b);
+		if (q[i].p.has)
+			buf_addf(&b, "%s (%zu answered", numtext(q[i].p.v, m->kind,
+								 fig, v), q[i].p.n);
+		else
+			buf_adds(&b, q[i].p.withheld ? "[c] withheld"
+						   : "[x] no answers");
+		if (q[i].p.has && q[i].band)
+			buf_addf(&b, "; middle half %s to %s",
+				 numtext(q[i].lo, m->kind, fig, lo),
+				 numtext(q[i].hi, m->kind, fig, hi));
+		if (q[i].p.has)
+			buf_addc(&b, ')');
+		scene_datum(s, period_format(q[i].p.period, p), b.s);
+	}
+	buf_free(&b);
 }
 
 /* How a reading names the headline figure in a like-for-like change. */
@@ -380,5 +415,6 @@ int chart_trend(struct scene *s, const struct chart_input *in, int metric)
 			   WEIGHT_REGULAR, ALIGN_CENTRE, COLOUR_MUTED);
 	}
 	reading(s, in, metric, stat, q, n);
+	trend_data(s, m, stat, q, n);
 	return s->bad ? -1 : 0;
 }

@@ -126,20 +126,31 @@ static void table_row(struct card *c, const char *label,
 	if (shade)
 		pdf_rect(d->pdf, DOC_MARGIN, d->y, DOC_WIDTH, height,
 			 (struct rgb){ 244, 244, 244 });
+	enum pdf_role cell_role = header ? PDF_ROLE_TH_COLUMN : PDF_ROLE_TD;
+	pdf_tag_begin(d->pdf, PDF_ROLE_TR, NULL);
+	pdf_tag_begin(d->pdf, header ? PDF_ROLE_TH_COLUMN : PDF_ROLE_TH_ROW,
+		      NULL);
 	double base = d->y + TABLE_PAD + fonts_ascent(f, w, TABLE_SIZE);
 	for (size_t i = 0; i < n; i++) {
 		pdf_text(d->pdf, DOC_MARGIN + 2, base + (double)i * TABLE_LEAD,
 			 lines[i], TABLE_SIZE, w, ALIGN_LEFT, ink);
 		free(lines[i]);
 	}
+	pdf_tag_end(d->pdf);
 	const double right[3] = { c->own_right, c->sector_right,
 				  c->peer_right };
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 3; k++) {
+		pdf_tag_begin(d->pdf, cell_role, NULL);
 		pdf_text(d->pdf, right[k], base, cell[k], TABLE_SIZE, w,
 			 ALIGN_RIGHT, ink);
+		pdf_tag_end(d->pdf);
+	}
 	char *pos = fonts_fit(f, w, cell[3], TABLE_SIZE, c->position_w - 2);
+	pdf_tag_begin(d->pdf, cell_role, NULL);
 	pdf_text(d->pdf, c->position_x, base, pos, TABLE_SIZE, w, ALIGN_LEFT,
 		 ink);
+	pdf_tag_end(d->pdf);
+	pdf_tag_end(d->pdf);
 	free(pos);
 	d->y += height;
 	if (header)
@@ -180,6 +191,7 @@ static void area_tables(struct card *c)
 		doc_need(&c->d, 70);
 		c->d.y += 6;
 		doc_heading(&c->d, 2, card_area_title(c->in, area));
+		pdf_tag_begin(c->d.pdf, PDF_ROLE_TABLE, NULL);
 		table_header(c);
 		bool shade = false;
 		for (size_t m = a; m < cat->len; m++) {
@@ -188,6 +200,7 @@ static void area_tables(struct card *c)
 			metric_row(c, (int)m, shade);
 			shade = !shade;
 		}
+		pdf_tag_end(c->d.pdf);
 	}
 }
 
@@ -208,6 +221,7 @@ static void commitments(struct card *c)
 	doc_heading(d, 2, card_word(c->in, "card_commitments"));
 	double status_x = DOC_MARGIN + 0.62 * DOC_WIDTH;
 	bool shade = false;
+	pdf_tag_begin(d->pdf, PDF_ROLE_TABLE, NULL);
 	for (size_t m = 0; m < cat->len; m++) {
 		const struct metric *mt = &cat->metrics[m];
 		if (mt->kind != KIND_YESNO)
@@ -227,18 +241,25 @@ static void commitments(struct card *c)
 				 (struct rgb){ 244, 244, 244 });
 		double base = d->y + TABLE_PAD +
 			      fonts_ascent(f, WEIGHT_REGULAR, TABLE_SIZE);
+		pdf_tag_begin(d->pdf, PDF_ROLE_TR, NULL);
+		pdf_tag_begin(d->pdf, PDF_ROLE_TH_ROW, NULL);
 		pdf_text(d->pdf, DOC_MARGIN + 2, base, label, TABLE_SIZE,
 			 WEIGHT_REGULAR, ALIGN_LEFT, COLOUR_TEXT);
+		pdf_tag_end(d->pdf);
+		pdf_tag_begin(d->pdf, PDF_ROLE_TD, NULL);
 		/* The words carry the meaning; weight and colour only
 		 * repeat it. */
 		bool meets = answered && v != 0;
 		pdf_text(d->pdf, status_x, base, status, TABLE_SIZE,
 			 meets ? WEIGHT_BOLD : WEIGHT_REGULAR, ALIGN_LEFT,
 			 meets ? c->in->accent : COLOUR_MUTED);
+		pdf_tag_end(d->pdf);
+		pdf_tag_end(d->pdf);
 		free(label);
 		d->y += height;
 		shade = !shade;
 	}
+	pdf_tag_end(d->pdf);
 }
 
 /* --- own trend --- */
@@ -380,8 +401,10 @@ static void header(struct card *c, const char *name, const char *quarter)
 		 WEIGHT_BOLD, in->accent);
 	int top = pdf_outline(d->pdf, -1, name, 1, DOC_MARGIN);
 	d->chapter = top;
+	pdf_tag_begin(d->pdf, PDF_ROLE_H1, NULL);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, name, 14, WEIGHT_BOLD,
 		 COLOUR_TEXT);
+	pdf_tag_end(d->pdf);
 	struct buf b = BUF_INIT;
 	bool named;
 	size_t sector = positions_peers(c->pos, -1, &named);

@@ -13,6 +13,7 @@
 #include "../chart/charts.h"
 #include "../model/levels.h"
 #include "../model/wording.h"
+#include "html.h"
 #include "pdf.h"
 
 struct positions;
@@ -38,6 +39,8 @@ struct report_input {
 					 makes its own */
 	const struct revised *revised; /* figures marked [r], or NULL */
 	const struct levels *levels;  /* commitment levels, or NULL */
+	const char *html;             /* where the HTML edition goes too
+					 (see html.h), or NULL for none */
 };
 
 struct doc {
@@ -46,6 +49,7 @@ struct doc {
 	double y;                     /* the top of the next block */
 	int chapter;                  /* outline entry of the section */
 	const char *footer;
+	struct html *html;            /* the HTML edition, or NULL */
 };
 
 /* Starts a document with its first page. Returns 0, or -1 with why. */
@@ -57,9 +61,14 @@ int doc_open(struct doc *d, const struct report_input *in,
 void doc_need(struct doc *d, double height);
 void doc_new_page(struct doc *d);
 
-/* Text wrapped to width from x, advancing the place; returns the lines. */
+/* Text wrapped to width from x, advancing the place; returns the lines.
+ * It is tagged a paragraph, unless drawn inside an element that holds
+ * text itself (a heading, a table cell, a list item...). */
 size_t doc_text(struct doc *d, double x, double width, const char *text,
 		double size, enum weight w, struct rgb colour);
+/* The same, untagged: the lines are content of whatever is open. */
+size_t doc_lines(struct doc *d, double x, double width, const char *text,
+		 double size, enum weight w, struct rgb colour);
 
 /* A section heading (level 1, with a bookmark) or sub-heading (2). */
 void doc_heading(struct doc *d, int level, const char *text);
@@ -72,7 +81,9 @@ void doc_band(struct doc *d, double h);
  * x, y (not moving the place); returns its height, or 0. */
 double doc_logo(struct doc *d, double x, double y, double width);
 
-/* A scene (a chart) at full width, and its reading under it. */
+/* A scene (a chart) at full width, tagged a Figure whose alternative
+ * text is its title, reading and data in words, and its reading under
+ * it. */
 void doc_chart(struct doc *d, const struct scene *s);
 
 /* The width of a chart set two to a row by doc_charts. */
@@ -109,7 +120,8 @@ void doc_bullets(struct doc *d, const char *const *items, size_t n,
 		 double size);
 
 /* Puts the page numbers and footer on every page and saves to path
- * with mode. Returns 0, or -1 with why; nothing is left at path then. */
+ * with mode, and the HTML edition to in->html (0644) when asked for.
+ * Returns 0, or -1 with why; nothing is left at path then. */
 int doc_close(struct doc *d, const char *path, mode_t mode, char *why,
 	      size_t size);
 

@@ -3,6 +3,7 @@
 #include "../base/xalloc.h"
 #include "pdf_check.h"
 #include "pdf_fonts.h"
+#include "pdftag.h"
 
 #include <hpdf.h>
 
@@ -32,6 +33,8 @@ struct pdf {
 	size_t noutlines, cap;
 	unsigned char used[2][PDF_CODESET_BYTES]; /* codes set per font */
 	struct buf text;                /* text as libharu is given it */
+	struct pdftag *tag;             /* its structure */
+	struct pdf_listener hear;       /* who hears it, or .begin NULL */
 	struct pdf_state st;
 };
 
@@ -64,6 +67,16 @@ static const char *hpdf_error_name(HPDF_STATUS code)
 static int done(struct pdf *p)
 {
 	return p->st.failed ? -1 : 0;
+}
+
+/* Before each drawing: what it is, for the structure. 0 or -1. */
+static int mark(struct pdf *p)
+{
+	if (pdftag_mark(p->tag) < 0) {
+		pdf_fail(&p->st, "libharu could not tag the page");
+		return -1;
+	}
+	return 0;
 }
 
 static void set_fill(struct pdf *p, struct rgb c)
@@ -243,7 +256,8 @@ struct pdf *pdf_new(const char *regular, const char *bold,
 		 (p->utf8 = HPDF_GetEncoder(p->doc, "UTF-8")) &&
 		 (p->press->utf = 1) && load_fonts(p, paths) == 0 &&
 		 get_fonts(p) == 0 &&
-		 set_info(p, info) == 0;
+		 set_info(p, info) == 0 &&
+		 (p->tag = pdftag_new(p->doc, p->utf8, info));
 	if (!ok || p->st.failed) {
 		pdf_fail(&p->st, "libharu could not start a document");
 		snprintf(why, size, "%s", p->st.why);
@@ -264,6 +278,7 @@ void pdf_free(struct pdf *p)
 		press_free(p->press);
 	}
 	free(p->outlines);
+	pdftag_free(p->tag);
 	buf_free(&p->text);
 	free(p);
 }
@@ -282,6 +297,10 @@ int pdf_add_page(struct pdf *p)
 	}
 	p->page = page;
 	p->st.on_page = 1;
+	if (pdftag_page(p->tag, page, p->st.pages + 1) < 0) {
+		pdf_fail(&p->st, "libharu could not tag a page");
+		return -1;
+	}
 	return ++p->st.pages;
 }
 
@@ -295,7 +314,9 @@ int pdf_use_page(struct pdf *p, int n)
 	}
 	p->page = HPDF_GetPageByIndex(p->doc, (HPDF_UINT)(n - 1));
 	p->st.on_page = p->page != NULL;
-	if (!p->page)
+	if (p->page)
+		pdftag_use_page(p->tag, p->page, n);
+	else
 		pdf_fail(&p->st, "libharu lost page %d", n);
 	return done(p);
 }
@@ -339,8 +360,10 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 	double left = align == ALIGN_LEFT ? x
 		      : align == ALIGN_CENTRE ? x - width / 2 : x - width;
 	double at[] = { left, PDF_PAGE_HEIGHT - y };
-	if (!pdf_numbers_ok(&p->st, "a text", at, 2))
+	if (!pdf_numbers_ok(&p->st, "a text", at, 2) || mark(p) < 0)
 		return -1;
+	if (p->hear.begin && pdftag_content(p->tag))
+		p->hear.text(p->hear.ctx, s);
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_SetFontAndSize(p->page, p->font[w], (HPDF_REAL)size);
 	set_fill(p, colour);
@@ -352,7 +375,7 @@ int pdf_text(struct pdf *p, double x, double y, const char *text,
 int pdf_rect(struct pdf *p, double x, double y, double w, double h,
 	     struct rgb fill)
 {
-	if (!pdf_rect_ok(&p->st, x, y, w, h))
+	if (!pdf_rect_ok(&p->st, x, y, w, h) || mark(p) < 0)
 		return -1;
 	set_fill(p, fill);
 	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x,
@@ -381,7 +404,7 @@ double pdf_image(struct pdf *p, const char *png, double x, double y,
 	double height = width * h / w;
 	double bottom = PDF_PAGE_HEIGHT - y - height;
 	double b[] = { bottom, height };
-	if (!pdf_numbers_ok(&p->st, "an image", b, 2))
+	if (!pdf_numbers_ok(&p->st, "an image", b, 2) || mark(p) < 0)
 		return -1;
 	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x, (HPDF_REAL)bottom,
 			    (HPDF_REAL)width, (HPDF_REAL)height);
@@ -402,7 +425,8 @@ static void trace(struct pdf *p, const struct point *pts, size_t n)
 int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 		 double width, const double *dash, struct rgb stroke)
 {
-	if (!pdf_line_ok(&p->st, "a line", pts, n, 2, width, dash))
+	if (!pdf_line_ok(&p->st, "a line", pts, n, 2, width, dash) ||
+	    mark(p) < 0)
 		return -1;
 	HPDF_UINT16 pattern[2] = { 1, 1 };
 	for (int i = 0; dash && i < 2; i++)
@@ -418,7 +442,8 @@ int pdf_polyline(struct pdf *p, const struct point *pts, size_t n,
 int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 		struct rgb fill)
 {
-	if (!pdf_line_ok(&p->st, "an area", pts, n, 2, -1, NULL))
+	if (!pdf_line_ok(&p->st, "an area", pts, n, 2, -1, NULL) ||
+	    mark(p) < 0)
 		return -1;
 	set_fill(p, fill);
 	trace(p, pts, n);
@@ -430,7 +455,8 @@ int pdf_polygon(struct pdf *p, const struct point *pts, size_t n,
 int pdf_circle(struct pdf *p, double x, double y, double r,
 	       const struct rgb *fill, const struct rgb *stroke, double width)
 {
-	if (!pdf_dot_ok(&p->st, x, y, r, stroke != NULL, width))
+	if (!pdf_dot_ok(&p->st, x, y, r, stroke != NULL, width) ||
+	    mark(p) < 0)
 		return -1;
 	if (fill)
 		set_fill(p, *fill);
@@ -477,6 +503,49 @@ int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 	return p->st.failed ? -1 : (int)p->noutlines++;
 }
 
+int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt)
+{
+	if (p->st.failed)
+		return -1;
+	const char *text = alt ? pdf_clean_text(&p->text, alt, NULL) : NULL;
+	if (pdftag_begin(p->tag, role, text) < 0 || p->st.failed) {
+		pdf_fail(&p->st, "libharu could not tag the document");
+		return -1;
+	}
+	if (p->hear.begin)
+		p->hear.begin(p->hear.ctx, role, text);
+	return 0;
+}
+
+int pdf_tag_end(struct pdf *p)
+{
+	if (p->st.failed || pdftag_end(p->tag) < 0)
+		return -1;
+	if (p->hear.begin)
+		p->hear.end(p->hear.ctx);
+	return 0;
+}
+
+void pdf_listen(struct pdf *p, const struct pdf_listener *l)
+{
+	p->hear = l ? *l : (struct pdf_listener){ 0 };
+}
+
+enum pdf_role pdf_tag_open(const struct pdf *p)
+{
+	return pdftag_open(p->tag);
+}
+
+void pdf_artifact_begin(struct pdf *p)
+{
+	pdftag_artifact(p->tag, 1);
+}
+
+void pdf_artifact_end(struct pdf *p)
+{
+	pdftag_artifact(p->tag, 0);
+}
+
 const char *pdf_error(const struct pdf *p)
 {
 	return p->st.failed ? p->st.why : NULL;
@@ -494,6 +563,7 @@ static int render(void *doc, struct buf *out)
 			return -1;
 		}
 	}
+	pdftag_finish(p->tag);
 	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->st.failed) {
 		pdf_fail(&p->st, "libharu could not write the document");
 		return -1;

@@ -116,6 +116,52 @@ double pdf_image(struct pdf *p, const char *png, double x, double y,
 int pdf_outline(struct pdf *p, int parent, const char *title, int page,
 		double y);
 
+/* Tagging (PDF/UA): what a reader of the page is told it holds.
+ *
+ * A document is tagged in English (en-GB), with its title shown for its
+ * name, a structure tree and XMP metadata naming PDF/UA. Drawing between
+ * pdf_tag_begin and its pdf_tag_end is the content of that structure
+ * element; elements nest (a Table holds TR, a TR holds TH and TD, an L
+ * holds LI). Drawing while no element is open, or between
+ * pdf_artifact_begin and pdf_artifact_end, is decoration (an artifact:
+ * running headers and footers, rules, shading) that a screen reader
+ * passes over. A page is never drawn on outside one or the other. Each
+ * document's structure starts empty. Tags left open are closed when the
+ * document is saved. */
+enum pdf_role {
+	PDF_ROLE_H1, PDF_ROLE_H2, PDF_ROLE_H3, PDF_ROLE_P, PDF_ROLE_L,
+	PDF_ROLE_LI, PDF_ROLE_LBODY, PDF_ROLE_TABLE, PDF_ROLE_TR,
+	PDF_ROLE_TH_COLUMN,   /* TH heading its column (/Scope /Column) */
+	PDF_ROLE_TH_ROW,      /* TH heading its row (/Scope /Row) */
+	PDF_ROLE_TD, PDF_ROLE_FIGURE, PDF_ROLE_CAPTION, PDF_ROLE_SECT,
+	PDF_ROLE_NONE         /* what pdf_tag_open says when none is */
+};
+
+/* Opens an element of role inside the open one (alt: its alternative
+ * text, UTF-8, for a Figure; NULL for none). At most PDF_TAG_DEPTH deep.
+ * Returns 0, or -1 (the document is then failed). */
+#define PDF_TAG_DEPTH 16
+int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt);
+/* Closes the innermost open element; 0, or -1 when none is open. */
+int pdf_tag_end(struct pdf *p);
+/* The role of the innermost open element, or PDF_ROLE_NONE. */
+enum pdf_role pdf_tag_open(const struct pdf *p);
+/* Decoration between these, even inside an element; they nest. */
+void pdf_artifact_begin(struct pdf *p);
+void pdf_artifact_end(struct pdf *p);
+
+/* What hears the document as a screen reader would: each element as it
+ * is opened (its role and alternative text) and closed, and each text
+ * drawn as an element's content (not decoration), cleaned as pdf_text
+ * sets it. pdf_listen(p, NULL) stops it. */
+struct pdf_listener {
+	void (*begin)(void *ctx, enum pdf_role role, const char *alt);
+	void (*text)(void *ctx, const char *text);
+	void (*end)(void *ctx);
+	void *ctx;
+};
+void pdf_listen(struct pdf *p, const struct pdf_listener *l);
+
 /* NULL, or why the document failed: the first refusal or libharu error. */
 const char *pdf_error(const struct pdf *p);
 

@@ -66,8 +66,10 @@ static void cover(struct doc *d)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "federation"), 13,
 		 WEIGHT_REGULAR, COLOUR_MUTED);
 	d->y += 8;
+	pdf_tag_begin(d->pdf, PDF_ROLE_H1, NULL);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, words(d, "report_title"), 26,
 		 WEIGHT_BOLD, in->accent);
+	pdf_tag_end(d->pdf);
 	d->y += 8;
 	quarter_words(in->chart.period, &b);
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 15, WEIGHT_BOLD, COLOUR_TEXT);
@@ -494,14 +496,18 @@ static void method(struct doc *d)
 	notes(d, SYMBOL_C | SYMBOL_X | SYMBOL_Z | SYMBOL_R);
 	d->y += 6;
 	doc_heading(d, 2, "The questions");
+	pdf_tag_begin(d->pdf, PDF_ROLE_L, NULL);
 	for (size_t m = 0; m < ci->cat->len; m++) {
 		const struct metric *x = &ci->cat->metrics[m];
 		buf_reset(&b);
 		buf_addf(&b, "%s (shown as the %s): %s", x->label,
 			 figure_name(x), x->question);
+		pdf_tag_begin(d->pdf, PDF_ROLE_LI, NULL);
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 8.5, WEIGHT_REGULAR,
 			 COLOUR_TEXT);
+		pdf_tag_end(d->pdf);
 	}
+	pdf_tag_end(d->pdf);
 	buf_free(&b);
 }
 
