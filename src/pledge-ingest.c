@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *prog = "pledge-ingest";
 static const char *synopsis = "[OPTION]... [FILE]...";
@@ -108,8 +109,12 @@ static int write_outputs(struct ingest *in, const struct opts *o)
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
+	o.cli.roster = NULL;
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
+	/* an association checking its own return has no roster */
+	if (!o.cli.roster && access(ROSTER_DEFAULT, F_OK) == 0)
+		o.cli.roster = ROSTER_DEFAULT;
 	char *catalogue = path_join(templates_dir(o.cli.templates), "metrics.csv");
 	struct ingest in;
 	int status = ingest_init(&in, catalogue, o.cli.roster, o.cli.period);

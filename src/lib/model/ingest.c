@@ -1,5 +1,6 @@
 #include "ingest.h"
 #include "period.h"
+#include "../base/cli.h"
 #include "../base/xalloc.h"
 #include "../read/returnfile.h"
 
@@ -20,7 +21,17 @@ int ingest_init(struct ingest *in, const char *catalogue_path,
 		in->periods[in->nperiods++] = period;
 	}
 	int ok = catalogue_load(&in->cat, catalogue_path, &in->d) == 0;
-	ok &= roster_load(&in->roster, roster_path, &in->d) == 0;
+	if (roster_path) {
+		ok &= roster_load(&in->roster, roster_path, &in->d) == 0;
+	} else {
+		roster_none(&in->roster, ROSTER_DEFAULT);
+		diag_add(&in->d, SEV_WARNING, ROSTER_DEFAULT, 0, NULL, NULL,
+			 "no-roster",
+			 "there is no roster (no --roster FILE, and no %s), so "
+			 "org_ids, organisation names and missing returns are "
+			 "not checked; the values are checked as usual",
+			 ROSTER_DEFAULT);
+	}
 	return ok ? 0 : -1;
 }
 
@@ -70,7 +81,7 @@ void ingest_finish(struct ingest *in)
 		qsort(in->periods, in->nperiods, sizeof(int), int_cmp);
 	/* which organisations sent a return for each quarter checked: one
 	 * pass over the returns, not a look-up for every pair */
-	size_t norgs = in->roster.len;
+	size_t norgs = in->roster.open ? 0 : in->roster.len;
 	unsigned char *sent = xcalloc(in->nperiods * norgs + 1, 1);
 	for (size_t i = 0; i < in->all.len; i++) {
 		const struct ret *r = in->all.items[i];

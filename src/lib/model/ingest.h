@@ -27,7 +27,9 @@ struct ingest {
 	struct csvin_limits limits;
 };
 
-/* Loads the catalogue and roster. period is the quarter every return
+/* Loads the catalogue and roster (roster_path NULL: there is none, as
+ * for an association checking its own return; the checks that need it
+ * are skipped, and a warning says so). period is the quarter every return
  * is for (PERIOD_NONE: from each file's folder). Returns 0, or -1 when
  * either cannot be used (the reasons are in in->d). */
 int ingest_init(struct ingest *in, const char *catalogue_path,

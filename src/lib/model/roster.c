@@ -160,6 +160,24 @@ void roster_free(struct roster *r)
 	memset(r, 0, sizeof(*r));
 }
 
+void roster_none(struct roster *r, const char *path)
+{
+	memset(r, 0, sizeof(*r));
+	r->path = xstrdup(path);
+	r->open = true;
+}
+
+int roster_add(struct roster *r, const char *id)
+{
+	r->orgs = xreallocarray(r->orgs, r->len + 1, sizeof(struct org));
+	struct org *o = &r->orgs[r->len++];
+	*o = (struct org){ .id = xstrdup(id), .name = xstrdup(""),
+			   .region = xstrdup(""), .peer_group = xstrdup(""),
+			   .joined = 0, .left = PERIOD_NONE };
+	build_index(r);
+	return (int)r->len - 1;
+}
+
 int roster_find(const struct roster *r, const char *id)
 {
 	long i = strkeys_find(r->by_id, r->len, id);

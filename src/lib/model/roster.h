@@ -28,6 +28,9 @@ struct roster {
 	struct org *orgs;   /* in file order */
 	size_t len;
 	char *path;
+	bool open;          /* there is no roster file (an association
+			       checking its own return): any well-formed
+			       org_id is taken as it comes (roster_add) */
 	/* private: indexes sorted by id, for roster_find */
 	struct strkey *by_id;
 };
@@ -37,6 +40,15 @@ struct roster {
  * missing columns). */
 int roster_load(struct roster *r, const char *path, struct diags *d);
 void roster_free(struct roster *r);
+
+/* An empty, open roster, for a run with none: path names the roster
+ * that was looked for, in messages. */
+void roster_none(struct roster *r, const char *path);
+
+/* Adds org id (well-formed, not yet in r) to an open roster, with no
+ * name, region or peer group, owing a return for every quarter.
+ * Returns its index. */
+int roster_add(struct roster *r, const char *id);
 
 /* The index of org id, or -1. An exact match wins; otherwise a match
  * that differs only in letter case, when there is exactly one. */

@@ -26,6 +26,8 @@ struct rf {
 	int *metric_of;     /* wide: catalogue index per column, or -1 */
 	int file_period;    /* from the folder or the caller */
 	int stem_org;       /* roster index named by the file name, or -1 */
+	int form_org;       /* named by a form block above the header, or -1 */
+	int seen_org;       /* the first a row named, or -1 */
 	int warned_mismatch;
 	char **unknown;     /* org_ids already reported as unknown */
 	size_t nunknown, capunknown;
@@ -128,65 +130,96 @@ static void refuse(struct rf *rf)
 	rf->refused = 1;
 }
 
-/* The roster index for this row, or -1 (reported) to skip it. */
-static int row_org(struct rf *rf, struct table_row *row)
+/* The organisation of a row with no org_id: the one the file's name or
+ * its form block names, or -1 (reported). */
+static int unnamed_row_org(struct rf *rf, struct table_row *row)
 {
-	const char *id = rf->col[K_ORG] >= 0 ? row->f[rf->col[K_ORG]] : "";
-	const struct roster *roster = rf->o->roster;
-	if (!id[0]) {
-		if (rf->stem_org >= 0)
-			return rf->stem_org;
-		size_t len;
-		const char *stem = path_stem(rf->t->name, &len);
-		if (rf->col[K_ORG] >= 0)
-			diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL,
-				 NULL, "missing-org",
-				 "this row has no org_id, and the file name "
-				 "'%.*s' is not an org_id in the roster; row "
-				 "rejected", (int)len, stem);
-		else {
-			diag_add(rf->d, SEV_ERROR, rf->t->name, 0, NULL, NULL,
-				 "unknown-org",
-				 "the file has no org_id column and its name "
-				 "'%.*s' is not an org_id in the roster; add an "
-				 "org_id column or name the file after the "
-				 "org_id (for example %s.csv); the file is "
-				 "rejected", (int)len, stem,
-				 roster->len ? roster->orgs[0].id : "HX01");
-			refuse(rf);
-		}
+	if (rf->stem_org >= 0)
+		return rf->stem_org;
+	if (rf->form_org >= 0)
+		return rf->form_org;
+	struct roster *roster = rf->o->roster;
+	size_t len;
+	const char *stem = path_stem(rf->t->name, &len);
+	char *id = xstrndup(stem, len);
+	if (roster->open && org_id_valid(id))
+		rf->stem_org = roster_add(roster, id);
+	free(id);
+	if (rf->stem_org >= 0)
+		return rf->stem_org;
+	const char *in_roster = roster->open ? "" : " in the roster";
+	if (rf->col[K_ORG] >= 0) {
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL,
+			 NULL, "missing-org",
+			 "this row has no org_id, and the file name "
+			 "'%.*s' is not an org_id%s; row rejected", (int)len,
+			 stem, in_roster);
 		return -1;
 	}
-	if (!strcmp(id, rf->last_id))
-		return rf->last_org;
-	int org = roster_find(roster, id);
-	if (org >= 0 && strlen(id) <= ORG_ID_MAX) {
-		strcpy(rf->last_id, id);
-		rf->last_org = org;
-	}
-	if (org >= 0) {
-		if (rf->stem_org >= 0 && org != rf->stem_org &&
-		    !rf->warned_mismatch) {
-			rf->warned_mismatch = 1;
-			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
-				 roster->orgs[org].id, NULL, "org-mismatch",
-				 "the file is named after %s but this row is "
-				 "for %s; it is read as %s's",
-				 roster->orgs[rf->stem_org].id,
-				 roster->orgs[org].id, roster->orgs[org].id);
-		}
-		return org;
-	}
+	diag_add(rf->d, SEV_ERROR, rf->t->name, 0, NULL, NULL, "unknown-org",
+		 "the file has no org_id column and its name '%.*s' is not an "
+		 "org_id%s; add an org_id column or name the file after the "
+		 "org_id (for example %s.csv); the file is rejected",
+		 (int)len, stem, in_roster,
+		 roster->len ? roster->orgs[0].id : "HX01");
+	refuse(rf);
+	return -1;
+}
+
+/* An org_id that is not in the roster: taken when there is no roster
+ * file and it is well-formed, else reported once per file (-1). */
+static int unknown_org(struct rf *rf, struct table_row *row, const char *id)
+{
+	struct roster *roster = rf->o->roster;
+	if (roster->open && org_id_valid(id))
+		return roster_add(roster, id);
 	for (size_t i = 0; i < rf->nunknown; i++)
 		if (!strcmp(rf->unknown[i], id))
 			return -1;
 	GROW(rf->unknown, rf->capunknown, rf->nunknown + 1);
 	rf->unknown[rf->nunknown++] = xstrdup(id);
-	diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
-		 "unknown-org",
-		 "org_id '%s' is not in the roster (%s); its answers in this "
-		 "file are rejected", id, roster->path);
+	if (roster->open)
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
+			 "unknown-org",
+			 "org_id '%s' is not 1 to 32 letters, digits, _ or -; "
+			 "its answers in this file are rejected", id);
+	else
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
+			 "unknown-org",
+			 "org_id '%s' is not in the roster (%s); its answers in "
+			 "this file are rejected", id, roster->path);
 	return -1;
+}
+
+/* The roster index for this row, or -1 (reported) to skip it. */
+static int row_org(struct rf *rf, struct table_row *row)
+{
+	const char *id = rf->col[K_ORG] >= 0 ? row->f[rf->col[K_ORG]] : "";
+	const struct roster *roster = rf->o->roster;
+	if (!id[0])
+		return unnamed_row_org(rf, row);
+	if (!strcmp(id, rf->last_id))
+		return rf->last_org;
+	int org = roster_find(roster, id);
+	if (org < 0)
+		org = unknown_org(rf, row, id);
+	if (org < 0)
+		return -1;
+	if (strlen(id) <= ORG_ID_MAX) {
+		strcpy(rf->last_id, id);
+		rf->last_org = org;
+	}
+	if (rf->stem_org >= 0 && org != rf->stem_org && !rf->warned_mismatch) {
+		rf->warned_mismatch = 1;
+		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
+			 roster->orgs[org].id, NULL, "org-mismatch",
+			 "the file is named after %s but this row is for %s; "
+			 "it is read as %s's", roster->orgs[rf->stem_org].id,
+			 roster->orgs[org].id, roster->orgs[org].id);
+	}
+	if (rf->seen_org < 0)
+		rf->seen_org = org;
+	return org;
 }
 
 /* The period for this row, or PERIOD_NONE (reported) to skip it. */
@@ -438,13 +471,15 @@ static void refuse_all(struct rf *rf)
 static void name_org(struct diags *d, size_t from, const char *file,
 		     const char *org)
 {
+	char *shown = diag_escape(file); /* as diag_add keeps it */
 	for (size_t i = from; i < d->len; i++) {
 		struct diag *g = &d->items[i];
-		if (!g->org_id[0] && !strcmp(g->file, file)) {
+		if (!g->org_id[0] && !strcmp(g->file, shown)) {
 			free(g->org_id);
 			g->org_id = xstrdup(org);
 		}
 	}
+	free(shown);
 }
 
 static void rf_free(struct rf *rf)
@@ -460,7 +495,7 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 		    struct returns *batch, struct diags *d)
 {
 	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1,
-			 .last_metric = -1 };
+			 .form_org = -1, .seen_org = -1, .last_metric = -1 };
 	rf.t = table_open(path, o->limits, d);
 	if (!rf.t)
 		return -1;
