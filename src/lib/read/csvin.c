@@ -228,6 +228,18 @@ static int check_start(struct csvin *r)
 		FAIL(r, 1, "utf-16",
 		     "the file is saved as UTF-16 (\"Unicode text\"), which is "
 		     "not read; save it as \"CSV UTF-8 (Comma delimited)\"");
+	if (r->len >= 4 && !memcmp(c, "PK\x03\x04", 4))
+		FAIL(r, 1, "workbook",
+		     "the file is a spreadsheet workbook (.xlsx or .ods, a zip "
+		     "file), not CSV, though its name may end in .csv; open it "
+		     "and save it with \"Save As\" and the type \"CSV UTF-8 "
+		     "(Comma delimited) (*.csv)\"");
+	if (r->len >= 4 && !memcmp(c, "\xD0\xCF\x11\xE0", 4))
+		FAIL(r, 1, "workbook",
+		     "the file is an Excel 97-2003 workbook (.xls), not CSV, "
+		     "though its name may end in .csv; open it in Excel and "
+		     "save it with \"Save As\" and the type \"CSV UTF-8 "
+		     "(Comma delimited) (*.csv)\"");
 	if (r->len >= 3 && c[0] == 0xEF && c[1] == 0xBB && c[2] == 0xBF)
 		r->pos = 3;
 	return 0;
