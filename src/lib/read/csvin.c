@@ -1,6 +1,7 @@
 #include "csvin.h"
 #include "ahead.h"
 #include "csvin_part.h"
+#include "legacy.h"
 #include "parts.h"
 #include "../base/buf.h"
 #include "../base/text.h"
@@ -22,7 +23,8 @@ const struct csvin_limits csvin_default_limits = {
 	.read_ahead = 1,
 };
 
-enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
+/* ENC_CP1252 + enum legacy: the one-byte encodings (legacy.h) */
+enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252, ENC_MACROMAN, ENC_CP850 };
 
 #define CHUNK (64 * 1024)
 #define OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
@@ -146,7 +148,7 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 	struct csvin *r = src;
 	r->d = d;
 	enum csvin_status s = read_record(r, rec);
-	*cp1252 = r->enc == ENC_CP1252;
+	*cp1252 = r->enc >= ENC_CP1252;
 	return s;
 }
 
@@ -163,7 +165,7 @@ static void start_workers(struct csvin *r)
 	if (regular && st.st_size - from < (long long)csvin_part_bytes(r))
 		return;
 	r->caller_d = r->d;
-	r->ahead_cp1252 = r->enc == ENC_CP1252;
+	r->ahead_cp1252 = r->enc >= ENC_CP1252;
 	if (regular)
 		r->parts = parts_start(r, fd, from, st.st_size);
 	if (!r->parts)
@@ -185,7 +187,7 @@ int csvin_is_cp1252(const struct csvin *r)
 		return parts_is_cp1252(r->parts);
 	if (r->ahead)
 		return ahead_flag(r->ahead) || r->ahead_cp1252;
-	return r->enc == ENC_CP1252;
+	return r->enc >= ENC_CP1252;
 }
 
 /* A problem that stops the file being read: reported, with words that
@@ -294,6 +296,33 @@ static void on_row(int c, void *data)
 	((struct csvin *)data)->row_done = 1;
 }
 
+/* Which one-byte encoding the first line that is not UTF-8 says the
+ * file is in, with what follows it in the chunk as more evidence. */
+static void settle_legacy(struct csvin *r, const char *s, size_t len)
+{
+	const char *rest = (const char *)r->chunk + r->pos;
+	size_t restlen = r->chunk && r->len > r->pos ? r->len - r->pos : 0;
+	if (!r->chunk)
+		rest = "";
+	r->enc = ENC_CP1252 + (int)legacy_guess(s, len, rest, restlen);
+	r->warn_line = r->line;
+}
+
+/* A byte iconv could not convert. */
+static int not_converted(struct csvin *r, unsigned char c)
+{
+	enum legacy e = (enum legacy)(r->enc - ENC_CP1252);
+	if (e == LEGACY_CP1252 && c >= 0x80 && c < 0xA0)
+		FAIL(r, r->line, "bad-encoding",
+		     "byte 0x%02X is not a character in UTF-8 or in "
+		     "Windows-1252: the file may be in an old DOS encoding "
+		     "(what Excel's \"CSV (MS-DOS)\" writes); save it as "
+		     "\"CSV UTF-8 (Comma delimited)\"", c);
+	FAIL(r, r->line, "bad-encoding",
+	     "byte 0x%02X is not a character in UTF-8 or in %s; save the "
+	     "file as \"CSV UTF-8\"", c, legacy_name(e));
+}
+
 /* The line's text as UTF-8 in *out, or -1 on an encoding error. */
 static int decode(struct csvin *r, const char *s, size_t len,
 		  int non_ascii, const char **out, size_t *outlen)
@@ -309,8 +338,7 @@ static int decode(struct csvin *r, const char *s, size_t len,
 			r->enc = ENC_UTF8;
 			return 0;
 		}
-		r->enc = ENC_CP1252;
-		r->warn_line = r->line;
+		settle_legacy(r, s, len);
 	} else if (r->enc == ENC_UTF8) {
 		if (utf8)
 			return 0;
@@ -320,14 +348,16 @@ static int decode(struct csvin *r, const char *s, size_t len,
 		     (unsigned char)s[bad]);
 	} else if (utf8) {
 		FAIL(r, r->line, "mixed-encoding",
-		     "this line is UTF-8, though earlier lines are Windows-1252; "
-		     "the file mixes two encodings: save it again as \"CSV UTF-8\"");
+		     "this line is UTF-8, though earlier lines are %s; the file "
+		     "mixes two encodings: save it again as \"CSV UTF-8\"",
+		     legacy_name((enum legacy)(r->enc - ENC_CP1252)));
 	}
+	enum legacy e = (enum legacy)(r->enc - ENC_CP1252);
 	if (r->cd == (iconv_t)-1) {
-		r->cd = iconv_open("UTF-8", "WINDOWS-1252");
+		r->cd = iconv_open("UTF-8", legacy_iconv(e));
 		if (r->cd == (iconv_t)-1)
 			FAIL(r, r->line, "unreadable",
-			     "cannot convert from Windows-1252: %s",
+			     "cannot convert from %s: %s", legacy_name(e),
 			     strerror(errno));
 	}
 	if (r->convcap < len * 3 + 1) {
@@ -337,19 +367,11 @@ static int decode(struct csvin *r, const char *s, size_t len,
 	char *in = (char *)s, *o = r->conv;
 	size_t inleft = len, outleft = r->convcap;
 	iconv(r->cd, NULL, NULL, NULL, NULL);
-	if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
-		size_t at = (size_t)(in - s);
-		FAIL(r, r->line, "bad-encoding",
-		     "byte 0x%02X is not a character in UTF-8 or in "
-		     "Windows-1252; save the file as \"CSV UTF-8\"",
-		     (unsigned char)s[at]);
-	}
+	if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1)
+		return not_converted(r, (unsigned char)s[in - s]);
 	if (r->warn_line) {
 		diag_add(r->d, SEV_WARNING, r->name, r->warn_line, NULL, NULL,
-			 "windows-1252",
-			 "the file is not UTF-8, so it was read as Windows-1252 "
-			 "(what Excel's \"CSV (Comma delimited)\" writes); save "
-			 "it as \"CSV UTF-8\" to be sure every character is kept");
+			 legacy_code(e), "%s", legacy_warning(e));
 		r->warn_line = 0;
 	}
 	*out = r->conv;
