@@ -3,6 +3,7 @@
 #include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
+#include "../model/query.h"
 #include "../model/value.h"
 
 #include <stdlib.h>
@@ -330,6 +331,50 @@ static void comma_readings(const char *s, char whole[80], char decimal[80])
 	whole[w] = decimal[d] = '\0';
 }
 
+/* Whether the one comma of raw has three digits after it and nothing
+ * more, as a thousands separator has ("1,234"). */
+static int thousands_comma(const char *raw)
+{
+	const char *c = strchr(raw, ',');
+	size_t n = strspn(c + 1, "0123456789");
+	return n == 3 && !c[1 + n];
+}
+
+/* In a file separated by ';', the locales that write it mean a single
+ * comma as a decimal point ("38,5"), and "." before it as thousands
+ * separators ("1.234,5"): raw is rewritten as "38.5" and "1234.5". */
+static void decimal_comma(char *raw)
+{
+	char *c = strchr(raw, ','), *o = raw;
+	int grouped = 1; /* every '.' before the comma has 3 digits after */
+	for (char *p = raw; p < c; p++)
+		if (*p == '.')
+			grouped &= strspn(p + 1, "0123456789") == 3 &&
+				    (p[4] == '.' || p + 4 == c);
+	for (char *p = raw; *p; p++) {
+		if (p < c && *p == '.' && grouped)
+			continue;
+		*o++ = p == c ? '.' : *p;
+	}
+	*o = '\0';
+}
+
+/* Queries a percent written as a fraction (0.87 for 87%). */
+static void fraction_query(struct rf *rf, struct ret *r,
+			   const struct metric *metric, const char *raw,
+			   const struct value *v, const char *note, long line)
+{
+	double x = strtod(v->text, NULL);
+	if (!query_fraction(metric->kind, raw, x))
+		return;
+	query_add(rf->d, rf->t->name, line, rf->o->roster->orgs[r->org].id,
+		  metric->id, "percent-fraction", "percent-fraction-explained",
+		  note,
+		  "value %s for %s is a percentage between 0 and 1: if %.15g%% "
+		  "is meant, write %.15g (percentages are out of 100)",
+		  v->text, metric->id, x * 100, x * 100);
+}
+
 /* Line breaks in free text become LF, whatever the file used. */
 static void unify_newlines(char *s)
 {
@@ -354,6 +399,8 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	/* most answers: plainly written, with no note and no doubt about
 	 * what a comma is */
 	if (!note[0] && rf->t->delim != ';' && value_plain(metric, raw, &v)) {
+		if (metric->kind == KIND_PERCENT && v.text[0] == '0')
+			fraction_query(rf, r, metric, raw, &v, note, line);
 		ret_add(rf->batch, r, m, line, v.text, note);
 		return;
 	}
@@ -366,7 +413,10 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	orig[n] = '\0';
 	if (strchr(note, '\r'))
 		unify_newlines(note);
-	if (rf->t->delim == ';' && ambiguous_comma(raw)) {
+	if (rf->t->delim == ';' && ambiguous_comma(raw) &&
+	    !(metric->kind == KIND_COUNT && thousands_comma(raw))) {
+		decimal_comma(raw);
+	} else if (rf->t->delim == ';' && ambiguous_comma(raw)) {
 		char whole[80], decimal[80];
 		text_excerpt(orig, shown, sizeof(shown));
 		comma_readings(shown, whole, decimal);
@@ -394,6 +444,7 @@ static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
 	case VALUE_BLANK:
 		return;
 	case VALUE_OK:
+		fraction_query(rf, r, metric, orig, &v, note, line);
 		ret_add(rf->batch, r, m, line, v.text, note);
 		return;
 	case VALUE_BAD:
