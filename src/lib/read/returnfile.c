@@ -244,10 +244,13 @@ static int row_period(struct rf *rf, struct table_row *row, const char *org)
 		return rf->last_period;
 	int p = period_parse(text);
 	if (p == PERIOD_NONE) {
+		char shown[80];
+		text_excerpt(text, shown, sizeof(shown));
 		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, org, NULL,
 			 "bad-period",
-			 "period '%s' is not a quarter such as 2026-Q3; row "
-			 "rejected", text);
+			 "period '%s' is not a quarter such as 2026-Q3%s; the "
+			 "file is rejected", shown, period_hint(shown));
+		refuse(rf);
 		return PERIOD_NONE;
 	}
 	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
@@ -509,12 +512,29 @@ static void read_wide_row(struct rf *rf, struct table_row *row)
  * having sent a return that was rejected, not as missing. */
 static void refuse_all(struct rf *rf)
 {
-	if (!rf->batch->len && rf->stem_org >= 0 &&
-	    rf->file_period != PERIOD_NONE)
-		returns_get(rf->batch, rf->stem_org, rf->file_period,
-			    rf->t->name, 0);
+	int org = rf->stem_org >= 0 ? rf->stem_org
+		  : rf->form_org >= 0 ? rf->form_org : rf->seen_org;
+	if (!rf->batch->len && org >= 0 && rf->file_period != PERIOD_NONE)
+		returns_get(rf->batch, org, rf->file_period, rf->t->name, 0);
 	for (size_t i = 0; i < rf->batch->len; i++)
 		rf->batch->items[i]->refused = true;
+}
+
+/* A file that could not be opened was still received: when its name
+ * and folder say whose return for which quarter it is, that return
+ * counts as rejected, not missing. */
+static void refuse_unopened(const struct returnfile_opts *o, const char *path,
+			    struct returns *batch)
+{
+	size_t len;
+	const char *stem = path_stem(path, &len);
+	char *id = xstrndup(stem, len);
+	int org = roster_find(o->roster, id);
+	int period = o->period != PERIOD_NONE ? o->period
+					      : returnfile_folder_period(path);
+	free(id);
+	if (org >= 0 && period != PERIOD_NONE)
+		returns_get(batch, org, period, path, 0)->refused = true;
 }
 
 /* Names org in this file's diagnostics that name none: the file is
@@ -548,8 +568,10 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1,
 			 .form_org = -1, .seen_org = -1, .last_metric = -1 };
 	rf.t = table_open(path, o->limits, d);
-	if (!rf.t)
+	if (!rf.t) {
+		refuse_unopened(o, path, batch);
 		return -1;
+	}
 	rf.file_period = o->period != PERIOD_NONE
 				 ? o->period
 				 : returnfile_folder_period(path);
