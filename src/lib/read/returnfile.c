@@ -29,6 +29,9 @@ struct rf {
 	int stem_org;       /* roster index named by the file name, or -1 */
 	int form_org;       /* named by a form block above the header, or -1 */
 	int seen_org;       /* the first a row named, or -1 */
+	char form_id[ORG_ID_MAX + 1];  /* a form block's values ("" when */
+	char form_period[16];          /* none), in lower case */
+	int form_clash;     /* the block gives one of them twice, differently */
 	int warned_mismatch;
 	char **unknown;     /* org_ids already reported as unknown */
 	size_t nunknown, capunknown;
@@ -50,16 +53,6 @@ int returnfile_folder_period(const char *path)
 	return p;
 }
 
-static bool is_return_header(char *const *names, size_t n, void *ctx)
-{
-	(void)ctx;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], "org_id") || !strcmp(names[i], "metric") ||
-		    !strcmp(names[i], "value"))
-			return true;
-	return false;
-}
-
 static int in_list(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -67,6 +60,39 @@ static int in_list(const char *s, const char *const *list)
 			return 1;
 	return 0;
 }
+
+/* A row of a form's block above the table ("org_id,HA11",
+ * "period,2026-Q2"): its value is kept, and true returned. */
+static bool form_row(struct rf *rf, char *const *names, size_t n)
+{
+	if (n != 2 || !names[1][0] || !strcmp(names[1], "metric") ||
+	    !strcmp(names[1], "value") || in_list(names[1], opt_cols))
+		return false;
+	char *slot;
+	if (!strcmp(names[0], "org_id") && strlen(names[1]) <= ORG_ID_MAX)
+		slot = rf->form_id;
+	else if (!strcmp(names[0], "period") && strlen(names[1]) < 16)
+		slot = rf->form_period;
+	else
+		return false;
+	if (slot[0] && strcmp(slot, names[1]))
+		rf->form_clash = 1;
+	strcpy(slot, names[1]);
+	rf->t->meta_rows++;
+	return true;
+}
+
+static bool is_return_header(char *const *names, size_t n, void *ctx)
+{
+	if (form_row(ctx, names, n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], "org_id") || !strcmp(names[i], "metric") ||
+		    !strcmp(names[i], "value"))
+			return true;
+	return false;
+}
+
 
 static int map_wide_columns(struct rf *rf)
 {
@@ -102,10 +128,60 @@ static int map_wide_columns(struct rf *rf)
 	return ret;
 }
 
+/* Takes the organisation and quarter a form's block names. Returns 0,
+ * or -1 (reported) when the file is to be rejected. */
+static int read_form(struct rf *rf)
+{
+	const char *name = rf->t->name;
+	struct roster *roster = rf->o->roster;
+	if (rf->form_clash) {
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "form-block", "the lines above the header give the "
+			 "org_id or the period twice, differently, so whose "
+			 "return this is is not clear; the file is rejected");
+		return -1;
+	}
+	if (rf->form_id[0]) {
+		rf->form_org = roster_find(roster, rf->form_id);
+		if (rf->form_org < 0 && roster->open &&
+		    org_id_valid(rf->form_id))
+			rf->form_org = roster_add(roster, rf->form_id);
+		if (rf->form_org < 0) {
+			diag_add(rf->d, SEV_ERROR, name, rf->t->header_line,
+				 rf->form_id, NULL, "unknown-org",
+				 "org_id '%s' above the header is not in the "
+				 "roster (%s); the file is rejected",
+				 rf->form_id, roster->path);
+			return -1;
+		}
+	}
+	if (!rf->form_period[0])
+		return 0;
+	int p = period_parse(rf->form_period);
+	if (p == PERIOD_NONE) {
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "bad-period", "period '%s' above the header is not a "
+			 "quarter such as 2026-Q3%s; the file is rejected",
+			 rf->form_period, period_hint(rf->form_period));
+		return -1;
+	}
+	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
+		char a[PERIOD_TEXT], b[PERIOD_TEXT];
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "wrong-period", "this return is for %s but was filed "
+			 "as %s; the file is rejected (move it to the right "
+			 "folder or correct its period)", period_format(p, a),
+			 period_format(rf->file_period, b));
+		return -1;
+	}
+	rf->file_period = p;
+	return 0;
+}
+
 static int read_header(struct rf *rf)
 {
 	struct table *t = rf->t;
-	if (table_header(t, is_return_header, NULL,
+	if (table_header(t, is_return_header, rf,
 			 "metric and value (one row per metric) or org_id and "
 			 "one column per metric") < 0)
 		return -1;
@@ -115,6 +191,8 @@ static int read_header(struct rf *rf)
 	rf->col[K_ORG] = opt[0];
 	rf->col[K_PERIOD] = opt[1];
 	rf->col[K_NOTE] = opt[2];
+	if ((rf->form_id[0] || rf->form_period[0]) && read_form(rf) < 0)
+		return -1;
 	rf->wide = table_col(t, "metric") < 0 && table_col(t, "value") < 0;
 	if (rf->wide)
 		return map_wide_columns(rf);

@@ -137,7 +137,8 @@ int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 		t->header_line = rec.line;
 		t->delim = rec.delim;
 		csvin_lock_delim(t->in, rec.delim);
-		if (tries)
+		tries -= t->meta_rows;
+		if (tries > 0)
 			diag_add(t->d, SEV_WARNING, t->name, first_line, NULL,
 				 NULL, "title-row",
 				 "%d line%s above the header (line %ld) %s not "

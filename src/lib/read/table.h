@@ -28,6 +28,8 @@ struct table {
 	size_t ncols;
 	long header_line;
 	char delim;
+	int meta_rows;     /* records above the header that the header test
+			      took as data (a form's block), not as titles */
 	/* private */
 	FILE *fp;
 	int close_fp;
