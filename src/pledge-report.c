@@ -8,6 +8,7 @@
 #include "report/doc.h"
 #include "report/card.h"
 #include "report/sector.h"
+#include "report/queries.h"
 #include "report/subset.h"
 
 #include <errno.h>
@@ -339,6 +340,8 @@ int main(int argc, char **argv)
 	int status = EXIT_FATAL;
 	time_t date;
 	const char *aggregates = optind < argc ? argv[optind] : "-";
+	struct report_queries queries;
+	report_queries_load(&queries, o.issues);
 	if (report_date(&date) == 0 && load(&o, &w, &d, aggregates) == 0) {
 		struct report_input in = {
 			.chart = { .cat = &w.cat, .roster = &w.roster,
@@ -354,6 +357,7 @@ int main(int argc, char **argv)
 			.accent = colour_from_hex(
 				wording_get(&w.words, "accent_colour")),
 			.logo = w.logo,
+			.queries = &queries,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)
@@ -370,6 +374,7 @@ int main(int argc, char **argv)
 			status = EXIT_REJECTED;
 	}
 	pdf_release();
+	report_queries_free(&queries);
 	unload(&w);
 	diags_free(&d);
 	cli_free(&o.cli);

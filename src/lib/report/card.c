@@ -1,4 +1,5 @@
 #include "card.h"
+#include "queries.h"
 #include "figures.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
@@ -557,6 +558,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 		header(&c, name, quarter);
 		area_tables(&c);
 		commitments(&c);
+		queries_card(&c.d, in->queries, ci->roster->orgs[org].id);
 		trend(&c);
 		footnotes(&c);
 		ret = doc_close(&c.d, path, 0600, why, size);

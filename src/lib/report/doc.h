@@ -19,6 +19,8 @@
 #define DOC_BOTTOM (PDF_PAGE_HEIGHT - 56.0)
 
 /* What a report is made from. */
+struct report_queries;
+
 struct report_input {
 	struct chart_input chart;     /* catalogue, roster, settings, fonts,
 					 published figures, tidy returns,
@@ -29,6 +31,7 @@ struct report_input {
 	time_t date;                  /* printed as the report's date */
 	struct rgb accent;            /* from the wording's accent_colour */
 	const char *logo;             /* a PNG file, or NULL for none */
+	const struct report_queries *queries; /* pledge-ingest's, or NULL */
 };
 
 struct doc {

@@ -1,4 +1,5 @@
 #include "sector.h"
+#include "queries.h"
 #include "figures.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
@@ -336,6 +337,7 @@ static void quality(struct doc *d, const char *issues)
 		 COLOUR_TEXT);
 	d->y += 6;
 	quality_codes(d, issues, true);
+	queries_sector(d, d->in->queries);
 	buf_free(&b);
 }
 
