@@ -153,6 +153,7 @@ void ingest_finish(struct ingest *in)
 	}
 	free(sent);
 	returns_sort(&in->all, &in->roster);
+	history_focus(in->history, in->periods, in->nperiods);
 	for (size_t k = 0; k < in->nperiods; k++) {
 		size_t from = in->d.len;
 		query_returns(&in->all, in->periods[k], &in->cat, &in->roster,

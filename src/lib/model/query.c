@@ -189,6 +189,28 @@ static double quantile(const double *v, size_t n, double q)
 	return v[lo] + (at - (double)lo) * (v[lo + 1] - v[lo]);
 }
 
+/* The answers to each metric in period, sorted, into v (of h->len),
+ * with n[m] of them for metric m from off[m]. One pass over the rows. */
+static void gather(const struct history *h, int period, double *v, size_t *n,
+		   size_t *off)
+{
+	size_t nm = h->nmetrics;
+	for (size_t i = 0; i < h->len; i++)
+		if (h->rows[i].period == period)
+			n[h->rows[i].metric]++;
+	for (size_t m = 1; m <= nm; m++)
+		off[m] = off[m - 1] + n[m - 1];
+	size_t *at = xcalloc(nm + 1, sizeof(size_t));
+	for (size_t i = 0; i < h->len; i++) {
+		const struct hrow *r = &h->rows[i];
+		if (r->period == period)
+			v[off[r->metric] + at[r->metric]++] = r->v;
+	}
+	free(at);
+	for (size_t m = 0; m < nm; m++)
+		qsort(v + off[m], n[m], sizeof(double), double_cmp);
+}
+
 /* The sector's spread of each metric in period, worked out once. */
 static const struct spread *history_spread(struct history *h, int period)
 {
@@ -203,21 +225,31 @@ static const struct spread *history_spread(struct history *h, int period)
 			      xcalloc(nm + 1, sizeof(double)),
 			      xcalloc(nm + 1, sizeof(double)) };
 	double *v = xcalloc(h->len + 1, sizeof(double));
+	size_t *off = xcalloc(nm + 1, sizeof(size_t));
+	gather(h, period, v, s->n, off);
 	for (size_t m = 0; m < nm; m++) {
-		size_t n = 0;
-		for (size_t i = 0; i < h->len; i++)
-			if (h->rows[i].period == period &&
-			    h->rows[i].metric == (int)m)
-				v[n++] = h->rows[i].v;
-		if (!n)
+		if (!s->n[m])
 			continue;
-		qsort(v, n, sizeof(double), double_cmp);
-		s->n[m] = n;
-		s->p25[m] = quantile(v, n, 0.25);
-		s->p75[m] = quantile(v, n, 0.75);
+		s->p25[m] = quantile(v + off[m], s->n[m], 0.25);
+		s->p75[m] = quantile(v + off[m], s->n[m], 0.75);
 	}
+	free(off);
 	free(v);
 	return s;
+}
+
+void history_focus(struct history *h, const int *periods, size_t n)
+{
+	size_t keep = 0;
+	for (size_t i = 0; h && i < h->len; i++) {
+		size_t k = 0;
+		while (k < n && periods[k] != h->rows[i].period + 1)
+			k++;
+		if (k < n)
+			h->rows[keep++] = h->rows[i];
+	}
+	if (h)
+		h->len = keep;
 }
 
 /* The queries of one answer. */

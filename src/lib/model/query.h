@@ -68,6 +68,11 @@ void history_free(struct history *h);
 int history_read(struct history *h, const char *path,
 		 const struct catalogue *cat, struct diags *d);
 
+/* Keeps only the answers of the quarters just before periods (n of
+ * them), the only ones the queries of those quarters look at, so that
+ * many earlier quarters cost little more than one. h may be NULL. */
+void history_focus(struct history *h, const int *periods, size_t n);
+
 /* Adds the large-change and implausible queries of every accepted
  * answer in all for period, against h (NULL or empty: none). */
 void query_returns(const struct returns *all, int period,
