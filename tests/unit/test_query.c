@@ -26,6 +26,9 @@ static void count_change_needs_half_and_ten(void **state)
 	/* 4 -> 14 is 250% but only 10 more: not more than 10 */
 	assert_false(query_large_change(KIND_COUNT, 4, 14, &q));
 	assert_true(query_large_change(KIND_NUMBER, 4, 14.5, &q));
+	/* money: by half, however few pounds that is */
+	assert_false(query_large_change(KIND_MONEY, 11.5, 5.75, &q));
+	assert_true(query_large_change(KIND_MONEY, 11.5, 5.74, &q));
 	assert_true(query_large_change(KIND_MONEY, 11.5, 1.29, &q));
 	/* from 0, any change of more than 10 */
 	assert_true(query_large_change(KIND_COUNT, 0, 11, &q));
@@ -44,13 +47,31 @@ static void percent_change_needs_twenty_points(void **state)
 static void implausible_outside_a_fifth_and_five_times(void **state)
 {
 	struct query_limits q = defaults();
-	/* p25 10, p75 20: the bounds are 2 and 100, themselves allowed */
-	assert_false(query_implausible(2, 5, 10, 20, &q));
-	assert_true(query_implausible(1.99, 5, 10, 20, &q));
-	assert_false(query_implausible(100, 5, 10, 20, &q));
-	assert_true(query_implausible(100.01, 5, 10, 20, &q));
+	/* money, p25 10, p75 20: the bounds are 2 and 100, themselves
+	 * allowed */
+	assert_false(query_implausible(KIND_MONEY, 2, 5, 10, 20, &q));
+	assert_true(query_implausible(KIND_MONEY, 1.99, 5, 10, 20, &q));
+	assert_false(query_implausible(KIND_MONEY, 100, 5, 10, 20, &q));
+	assert_true(query_implausible(KIND_MONEY, 100.01, 5, 10, 20, &q));
+	/* the median pay of £1.29 among pay of £11.80 to £12.20 */
+	assert_true(query_implausible(KIND_MONEY, 1.29, 5, 11.8, 12.2, &q));
 	/* four answers the quarter before are too few to judge by */
-	assert_false(query_implausible(1000, 4, 10, 20, &q));
+	assert_false(query_implausible(KIND_MONEY, 1000, 4, 10, 20, &q));
+	assert_false(query_implausible(KIND_YESNO, 1, 9, 0, 0, &q));
+}
+
+static void implausible_count_needs_more_than_ten(void **state)
+{
+	struct query_limits q = defaults();
+	/* most answered 0: 10 is not far, 11 is */
+	assert_false(query_implausible(KIND_COUNT, 10, 5, 0, 0, &q));
+	assert_true(query_implausible(KIND_COUNT, 11, 5, 0, 0, &q));
+	/* p25 40: below 8 and more than 10 below 40 */
+	assert_false(query_implausible(KIND_NUMBER, 8, 5, 40, 50, &q));
+	assert_true(query_implausible(KIND_NUMBER, 7.9, 5, 40, 50, &q));
+	/* p25 12: 2 is below 12/5 but only 10 below 12 */
+	assert_false(query_implausible(KIND_COUNT, 2, 5, 12, 14, &q));
+	assert_true(query_implausible(KIND_COUNT, 1, 5, 12, 14, &q));
 }
 
 static void settings_move_the_edges(void **state)
@@ -68,8 +89,8 @@ static void settings_move_the_edges(void **state)
 	assert_true(query_large_change(KIND_COUNT, 100, 111, &q));
 	assert_false(query_large_change(KIND_COUNT, 100, 110, &q));
 	assert_true(query_large_change(KIND_PERCENT, 50, 55.5, &q));
-	assert_true(query_implausible(41, 3, 10, 20, &q));
-	assert_false(query_implausible(40, 3, 10, 20, &q));
+	assert_true(query_implausible(KIND_COUNT, 41, 3, 10, 20, &q));
+	assert_false(query_implausible(KIND_COUNT, 40, 3, 10, 20, &q));
 }
 
 static void percent_fraction_between_zero_and_one(void **state)
@@ -126,6 +147,7 @@ int main(void)
 		cmocka_unit_test(count_change_needs_half_and_ten),
 		cmocka_unit_test(percent_change_needs_twenty_points),
 		cmocka_unit_test(implausible_outside_a_fifth_and_five_times),
+		cmocka_unit_test(implausible_count_needs_more_than_ten),
 		cmocka_unit_test(settings_move_the_edges),
 		cmocka_unit_test(percent_fraction_between_zero_and_one),
 		cmocka_unit_test(explained_codes_carry_the_note),

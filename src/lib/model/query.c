@@ -29,17 +29,23 @@ bool query_large_change(enum kind k, double was, double now,
 		return diff > q->change_points;
 	case KIND_YESNO:
 		return false;
+	case KIND_MONEY:
+		return diff > q->change_share * fabs(was);
 	default:
 		return diff > q->change_min && diff > q->change_share * fabs(was);
 	}
 }
 
-bool query_implausible(double v, size_t n, double p25, double p75,
-		       const struct query_limits *q)
+bool query_implausible(enum kind k, double v, size_t n, double p25,
+		       double p75, const struct query_limits *q)
 {
-	if (n < (size_t)q->min_orgs || q->factor <= 0)
+	if (n < (size_t)q->min_orgs || q->factor <= 0 || k == KIND_YESNO)
 		return false;
-	return v < p25 / q->factor || v > p75 * q->factor;
+	/* counts and numbers: not for a difference of a few (1 where the
+	 * sector answered 0) */
+	double floor = k == KIND_COUNT || k == KIND_NUMBER ? q->change_min : 0;
+	return (v < p25 / q->factor && p25 - v > floor) ||
+	       (v > p75 * q->factor && v - p75 > floor);
 }
 
 bool query_fraction(enum kind k, const char *raw, double v)
@@ -276,7 +282,7 @@ static void query_entry(struct history *h, const struct ret *r,
 	}
 	const struct spread *s = history_spread(h, r->period - 1);
 	size_t k = (size_t)e->metric;
-	if (query_implausible(v, s->n[k], s->p25[k], s->p75[k], q))
+	if (query_implausible(m->kind, v, s->n[k], s->p25[k], s->p75[k], q))
 		query_add(d, r->file, e->line, org, m->id, "implausible",
 			  "implausible-explained", e->note,
 			  "value %s for %s is far outside what the sector "

@@ -4,13 +4,17 @@
  * to check it:
  *  - large-change: it differs from the organisation's own answer to the
  *    same metric the quarter before by more than the settings allow: for
- *    counts, numbers and money, by more than change_share (50%) of that
- *    answer and by more than change_min (10); for percents, by more than
- *    change_points (20) points. Yes/no answers are never queried.
+ *    counts and numbers, by more than change_share (50%) of that answer
+ *    and by more than change_min (10); for money by more than
+ *    change_share (a pound is not a count: £11.50 to £5 is queried); for
+ *    percents, by more than change_points (20) points. Yes/no answers
+ *    are never queried.
  *  - implausible: the organisation gave no answer to it the quarter
  *    before, and it lies outside [p25 / factor, p75 × factor] of the
  *    answers the sector gave the quarter before (p25, p75 as
- *    PERCENTILE.INC), when at least min_orgs organisations gave one.
+ *    PERCENTILE.INC), when at least min_orgs organisations gave one;
+ *    for counts and numbers also by more than change_min beyond that
+ *    quartile (so 1 where the sector answered 0 is not queried).
  *    Where an earlier answer of its own exists, that is the better
  *    yardstick, so a large organisation that is consistently large is
  *    not queried every quarter.
@@ -46,10 +50,10 @@ void query_limits_from(const struct settings *s, struct query_limits *q);
 bool query_large_change(enum kind k, double was, double now,
 			const struct query_limits *q);
 
-/* Whether v is implausible beside the quarter before's p25 and p75 of
- * n answers. */
-bool query_implausible(double v, size_t n, double p25, double p75,
-		       const struct query_limits *q);
+/* Whether v, for a metric of kind k, is implausible beside the quarter
+ * before's p25 and p75 of n answers. */
+bool query_implausible(enum kind k, double v, size_t n, double p25,
+		       double p75, const struct query_limits *q);
 
 /* Whether raw (as written), read as v, is a percent written as a
  * fraction. */
