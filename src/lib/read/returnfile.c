@@ -5,6 +5,7 @@
 #include "../base/xalloc.h"
 #include "../model/period.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ struct rf {
 	int form_org;       /* named by a form block above the header, or -1 */
 	int seen_org;       /* the first a row named, or -1 */
 	char form_id[ORG_ID_MAX + 1];  /* a form block's values ("" when */
-	char form_period[16];          /* none), in lower case */
+	char form_period[16];          /* none) */
 	int form_clash;     /* the block gives one of them twice, differently */
 	int warned_mismatch;
 	char **unknown;     /* org_ids already reported as unknown */
@@ -75,9 +76,16 @@ static bool form_row(struct rf *rf, char *const *names, size_t n)
 		slot = rf->form_period;
 	else
 		return false;
-	if (slot[0] && strcmp(slot, names[1]))
+	/* as written: an org_id keeps its letter case */
+	char value[ORG_ID_MAX + 1];
+	const char *text = rf->t->raw ? rf->t->raw[1] : names[1];
+	snprintf(value, sizeof(value), "%s", text);
+	text = text_trim(value);
+	if (strlen(text) != strlen(names[1]))
+		text = names[1];
+	if (slot[0] && !text_ieq(slot, text))
 		rf->form_clash = 1;
-	strcpy(slot, names[1]);
+	strcpy(slot, text);
 	rf->t->meta_rows++;
 	return true;
 }

@@ -119,7 +119,10 @@ int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 			first_line = rec.line;
 		size_t n;
 		char **names = normalise(&rec, &n);
-		if (!is_header(names, n, ctx)) {
+		t->raw = rec.fields;
+		bool header = is_header(names, n, ctx);
+		t->raw = NULL;
+		if (!header) {
 			free_names(names, n);
 			if (!tab_header(&rec, is_header, ctx))
 				continue;
