@@ -133,7 +133,7 @@ void ingest_finish(struct ingest *in)
 		const struct ret *r = in->all.items[i];
 		const int *k = bsearch(&r->period, in->periods, in->nperiods,
 				       sizeof(int), int_cmp);
-		if (k)
+		if (k && norgs)
 			sent[(size_t)(k - in->periods) * norgs +
 			     (size_t)r->org] = 1;
 	}

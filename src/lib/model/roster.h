@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "../base/intmap.h"
 #include "../base/strkey.h"
 
 #define ORG_ID_MAX 32
@@ -31,8 +32,10 @@ struct roster {
 	bool open;          /* there is no roster file (an association
 			       checking its own return): any well-formed
 			       org_id is taken as it comes (roster_add) */
-	/* private: indexes sorted by id, for roster_find */
+	/* private: indexes sorted by id, for roster_find; an open roster
+	 * finds its ids by a hash of them instead, as it grows */
 	struct strkey *by_id;
+	struct intmap by_hash;
 };
 
 /* Loads path. A bad row is an error and is left out; the rest load.
@@ -50,8 +53,9 @@ void roster_none(struct roster *r, const char *path);
  * Returns its index. */
 int roster_add(struct roster *r, const char *id);
 
-/* The index of org id, or -1. An exact match wins; otherwise a match
- * that differs only in letter case, when there is exactly one. */
+/* The index of org id, or -1. An exact match wins; otherwise (but in
+ * an open roster) a match that differs only in letter case, when there
+ * is exactly one. */
 int roster_find(const struct roster *r, const char *id);
 
 /* Whether org owes a return for period. */

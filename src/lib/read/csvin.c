@@ -1,5 +1,6 @@
 #include "csvin.h"
 #include "ahead.h"
+#include "csvin_impl.h"
 #include "csvin_part.h"
 #include "legacy.h"
 #include "parts.h"
@@ -23,77 +24,10 @@ const struct csvin_limits csvin_default_limits = {
 	.read_ahead = 1,
 };
 
-/* ENC_CP1252 + enum legacy: the one-byte encodings (legacy.h) */
-enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252, ENC_MACROMAN, ENC_CP850 };
-
-#define CHUNK (64 * 1024)
-#define OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
-
-/* How it works: the input is cut into physical lines (ending in LF, CRLF
- * or a lone CR), and libcsv is fed one line at a time. So the reader
- * always knows the line it is on: a record starts on the first line fed
- * after the one where libcsv ended the record before. Each line is
- * checked for NUL bytes and its encoding before libcsv sees it. */
-struct csvin {
-	/* the caller's, while a worker reads (then only the worker touches
-	 * what follows): a cache line apart from the worker's */
-	struct parts *parts;    /* reading in parts on two threads, */
-	struct ahead *ahead;    /* or on one, or both NULL */
-	struct diags *caller_d; /* d, while the worker has its own */
-	int ahead_cp1252;       /* as the file was when the worker started */
-	char apart[64];
-
-	FILE *fp;
-	char *name;
-	struct csvin_limits lim;
-	struct diags *d;
-
-	unsigned char *chunk;
-	size_t pos, len;
-	int eof, started, failed;
-	unsigned long long total;
-	long long origin;       /* the file offset reading began at */
-	struct buf carry;       /* a line cut by the end of a chunk */
-
-	long line;              /* the line being fed */
-	int in_record;          /* a record has started and not ended */
-	long rec_line;
-	size_t rec_bytes;
-	int quoted;             /* a quote is open (by counting quotes) */
-	long quote_line;        /* where it opened */
-	char locked;
-
-	enum encoding enc;
-	long warn_line;         /* where Windows-1252 was first seen */
-	iconv_t cd;
-	char *conv;
-	size_t convcap;
-
-	struct csv_parser parser;
-	struct buf own;
-	struct buf *fb;         /* where values go, each followed by a NUL:
-				   own, emptied for each record, or a part's
-				   caller's */
-	size_t rec_first;       /* where this record's values begin in fb */
-	size_t nfields;         /* how many it has */
-	size_t kept;            /* fb's bytes up to the last record given */
-	char **ptrs;
-	size_t capptrs;
-	int field_too_long, too_many_fields, row_done;
-	char delim;
-	int skipping;           /* passing over the rest of a bad record */
-	int skip_quoted;        /* ...inside a quoted value */
-
-	int part;               /* a part of a file (csvin_part.h) that is
-				   not its end */
-	int borrowed;           /* chunk is the caller's */
-	int cut;                /* the part ended inside a record */
-};
-
 /* A reader with nothing to read from yet. */
-static struct csvin *reader_new(const char *name,
-				const struct csvin_limits *lim,
-				struct diags *d)
+struct csvin *csvin_reader_new(const char *name,
+			       const struct csvin_limits *lim,
+			       struct diags *d)
 {
 	struct csvin *r = xcalloc(1, sizeof(*r));
 	r->name = xstrdup(name);
@@ -114,7 +48,7 @@ static struct csvin *reader_new(const char *name,
 struct csvin *csvin_open(FILE *fp, const char *name,
 			 const struct csvin_limits *lim, struct diags *d)
 {
-	struct csvin *r = reader_new(name, lim, d);
+	struct csvin *r = csvin_reader_new(name, lim, d);
 	r->fp = fp;
 	r->chunk = xmalloc(CHUNK);
 	return r;
@@ -139,7 +73,6 @@ void csvin_close(struct csvin *r)
 	free(r);
 }
 
-static enum csvin_status read_record(struct csvin *r, struct csvrec *rec);
 
 /* The worker's reading: as the caller's, with the worker's diagnostics. */
 static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
@@ -147,7 +80,7 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 {
 	struct csvin *r = src;
 	r->d = d;
-	enum csvin_status s = read_record(r, rec);
+	enum csvin_status s = csvin_read_record(r, rec);
 	*cp1252 = r->enc >= ENC_CP1252;
 	return s;
 }
@@ -190,13 +123,8 @@ int csvin_is_cp1252(const struct csvin *r)
 	return r->enc >= ENC_CP1252;
 }
 
-/* A problem that stops the file being read: reported, with words that
- * say so, and the reader fails from now on. */
-static void reject_file(struct csvin *r, long line, const char *code,
-			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void reject_file(struct csvin *r, long line, const char *code,
-			const char *fmt, ...)
+void csvin_reject(struct csvin *r, long line, const char *code,
+		  const char *fmt, ...)
 {
 	char why[400];
 	va_list ap;
@@ -210,7 +138,7 @@ static void reject_file(struct csvin *r, long line, const char *code,
 
 #define FAIL(r, line, ...)                                                  \
 	do {                                                                \
-		reject_file((r), (line), __VA_ARGS__);                      \
+		csvin_reject((r), (line), __VA_ARGS__);                      \
 		return -1;                                                  \
 	} while (0)
 
@@ -573,11 +501,11 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 		return parts_next(r->parts, rec, r->caller_d);
 	if (r->ahead)
 		return ahead_next(r->ahead, rec, r->caller_d);
-	return read_record(r, rec);
+	return csvin_read_record(r, rec);
 }
 
 /* The next record, read here. */
-static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
+enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 {
 	if (r->failed)
 		return CSVIN_FAIL;
@@ -613,7 +541,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 			r->pos = r->len;
 			if (r->carry.len > r->lim.max_record + 2) {
 				long line = r->in_record ? r->rec_line : r->line;
-				reject_file(r, line, "line-too-long",
+				csvin_reject(r, line, "line-too-long",
 					    "the line is longer than the limit "
 					    "of %zu KiB", r->lim.max_record >> 10);
 				return CSVIN_FAIL;
@@ -649,7 +577,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 	if (!r->in_record)
 		return CSVIN_EOF;
 	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-		reject_file(r, r->quote_line ? r->quote_line : r->rec_line,
+		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
 			    "unterminated-quote",
 			    "a quoted value starts here but its closing \" is "
 			    "missing");
@@ -659,86 +587,4 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 		return CSVIN_RECORD;
 	r->in_record = 0;
 	return CSVIN_EOF;
-}
-
-struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
-			size_t len, int last, struct diags *d,
-			struct buf *fields)
-{
-	struct csvin_limits lim = r->lim;
-	lim.read_ahead = 0;
-	struct csvin *p = reader_new(r->name, &lim, d);
-	p->chunk = bytes;
-	p->borrowed = 1;
-	p->len = len;
-	p->eof = p->started = 1;
-	p->locked = r->locked;
-	p->part = !last;
-	if (fields) {
-		p->fb = fields;
-		p->kept = fields->len;
-	}
-	return p;
-}
-
-int csvin_part_end(const struct csvin *p, int *enc, long *lines)
-{
-	*enc = p->enc;
-	*lines = p->line - 1;
-	return !p->cut;
-}
-
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
-{
-	return read_record(r, rec);
-}
-
-const struct csvin_limits *csvin_limits_of(const struct csvin *r)
-{
-	return &r->lim;
-}
-
-size_t csvin_part_bytes(const struct csvin *r)
-{
-	return r->lim.part_bytes ? r->lim.part_bytes : CSVIN_PART_BYTES;
-}
-
-int csvin_encoding(const struct csvin *r)
-{
-	return r->enc;
-}
-
-long csvin_line(const struct csvin *r)
-{
-	return r->line;
-}
-
-long long csvin_offset(struct csvin *r)
-{
-	if (r->in_record || r->skipping || r->carry.len || r->failed ||
-	    !r->fp)
-		return -1;
-	/* where stdio is in the file (which need not have been read from
-	 * its start), less what is read but not yet used */
-	off_t at = ftello(r->fp);
-	if (at < 0)
-		return -1;
-	r->origin = (long long)at - (long long)r->total;
-	return (long long)at - (long long)(r->len - r->pos);
-}
-
-void csvin_resume(struct csvin *r, long long at, long line, int enc)
-{
-	r->pos = r->len = 0;
-	r->eof = 0;
-	r->started = 1;
-	buf_reset(&r->carry);
-	r->line = line;
-	r->enc = enc;
-	r->warn_line = 0;
-	r->total = (unsigned long long)(at - r->origin);
-	r->in_record = r->skipping = 0;
-	if (fseeko(r->fp, (off_t)at, SEEK_SET) != 0)
-		reject_file(r, line, "unreadable", "cannot read the file: %s",
-			    strerror(errno));
 }
