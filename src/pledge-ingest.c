@@ -1,5 +1,6 @@
 /* pledge-ingest: quarterly return files in, checked tidy CSV out. */
 #include "base/cli.h"
+#include "base/xalloc.h"
 #include "model/ingest.h"
 #include "model/period.h"
 #include "out/atomic.h"
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *prog = "pledge-ingest";
 static const char *synopsis = "[OPTION]... [FILE]...";
@@ -33,9 +35,15 @@ static void usage(void)
 "  -i, --issues=FILE     also write every problem found as CSV to FILE\n"
 "  -o, --output=FILE     write the tidy CSV to FILE instead of standard\n"
 "                        output (FILE is replaced only when complete)\n"
+"  -P, --previous=FILE   earlier tidy returns (this program's output for\n"
+"                        earlier quarters; may be given more than once):\n"
+"                        answers far from the organisation's own answer\n"
+"                        the quarter before, or from the sector's, are\n"
+"                        queried (a warning; the value is accepted)\n"
 "  -q, --quiet           do not print warnings, only errors\n"
 "  -s, --summary         end with one line per quarter on standard error:\n"
-"                        returns expected, accepted, rejected and missing\n"
+"                        returns expected, accepted, rejected and missing,\n"
+"                        and the answers queried\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
@@ -47,6 +55,8 @@ static void usage(void)
 struct opts {
 	struct cli cli;
 	const char *issues;
+	const char **previous;
+	size_t nprevious;
 	int quiet, summary;
 };
 
@@ -56,6 +66,11 @@ static int own_option(int c, void *ctx)
 	switch (c) {
 	case 'i': o->issues = optarg; return 0;
 	case 'q': o->quiet = 1; return 0;
+	case 'P':
+		o->previous = xreallocarray(o->previous, o->nprevious + 1,
+					    sizeof(char *));
+		o->previous[o->nprevious++] = optarg;
+		return 0;
 	case 's': o->summary = 1; return 0;
 	default: return -1;
 	}
@@ -68,10 +83,11 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		CLI_PERIOD,
 		{ "issues", required_argument, NULL, 'i' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "previous", required_argument, NULL, 'P' },
 		{ "summary", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:i:qs",
+	if (cli_parse(&o->cli, argc, argv, longopts, CLI_SHORTOPTS "p:i:qsP:",
 		      own_option, o) < 0)
 		return -1;
 	return 0;
@@ -108,11 +124,22 @@ static int write_outputs(struct ingest *in, const struct opts *o)
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
+	o.cli.roster = NULL;
 	if (parse_args(argc, argv, &o) < 0)
 		return EXIT_FATAL;
+	/* an association checking its own return has no roster */
+	if (!o.cli.roster && access(ROSTER_DEFAULT, F_OK) == 0)
+		o.cli.roster = ROSTER_DEFAULT;
 	char *catalogue = path_join(templates_dir(o.cli.templates), "metrics.csv");
+	char *settings = path_join(templates_dir(o.cli.templates), "settings.csv");
 	struct ingest in;
 	int status = ingest_init(&in, catalogue, o.cli.roster, o.cli.period);
+	if (status == 0)
+		status = ingest_settings(&in, settings);
+	for (size_t i = 0; status == 0 && i < o.nprevious; i++)
+		status = ingest_previous(&in, o.previous[i]);
+	free(settings);
+	free(o.previous);
 	in.d.prog = prog;
 	for (size_t i = 0; i < in.d.len; i++)
 		diag_print(&in.d.items[i], prog, stderr);

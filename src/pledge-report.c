@@ -12,6 +12,7 @@
 #include "report/position.h"
 #include "report/revised.h"
 #include "report/sector.h"
+#include "report/queries.h"
 #include "report/subset.h"
 
 #include <errno.h>
@@ -432,6 +433,8 @@ int main(int argc, char **argv)
 	int status = EXIT_FATAL;
 	time_t date;
 	const char *aggregates = optind < argc ? argv[optind] : "-";
+	struct report_queries queries;
+	report_queries_load(&queries, o.issues);
 	if (report_date(&date) == 0 && load(&o, &w, &d, aggregates) == 0) {
 		struct report_input in = {
 			.chart = { .cat = &w.cat, .roster = &w.roster,
@@ -450,6 +453,7 @@ int main(int argc, char **argv)
 			.revised = w.revised,
 			.levels = &w.levels,
 			.html = o.html,
+			.queries = &queries,
 		};
 		char why[400];
 		if (in.chart.period == PERIOD_NONE)
@@ -465,6 +469,7 @@ int main(int argc, char **argv)
 			status = EXIT_REJECTED;
 	}
 	pdf_release();
+	report_queries_free(&queries);
 	unload(&w);
 	diags_free(&d);
 	cli_free(&o.cli);

@@ -1,8 +1,10 @@
 /* libFuzzer target: pledge-aggregate's reading of tidy returns and the
- * aggregation and output after it. The first byte is skipped, so the
+ * aggregation and output after it, and pledge-ingest's reading of them
+ * as earlier returns (--previous). The first byte is skipped, so the
  * seeds of fuzz_ingest serve here too. */
 #include "fuzz.h"
 #include "model/catalogue.h"
+#include "model/query.h"
 #include "model/roster.h"
 #include "model/settings.h"
 #include "out/aggout.h"
@@ -43,6 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tidyin_read(&a, path, &d);
 	aggout_write(sink, &a, &settings);
 	aggregate_free(&a);
+	/* the same file as earlier returns, for pledge-ingest's queries */
+	struct history *h = history_new();
+	history_read(h, path, &cat, &d);
+	history_free(h);
 	diags_free(&d);
 	return 0;
 }

@@ -70,6 +70,24 @@ static void prints_gcc_style(void **state)
 	diags_free(&d);
 }
 
+static void control_characters_escaped(void **state)
+{
+	struct diags d;
+	diags_init(&d);
+	diag_add(&d, SEV_ERROR, "in/Re: HX01\nreturn\t(2)\r.csv", 3, NULL,
+		 NULL, "not-a-number", "value '%s' is odd", "a\x01\x7F");
+	char *a = printed(&d.items[0], "pledge-ingest");
+	assert_string_equal(a, "pledge-ingest: in/Re: HX01\\nreturn\\t(2)"
+			       "\\r.csv:3: error: value 'a\\x01\\x7F' is "
+			       "odd\n");
+	free(a);
+	/* UTF-8 is left as it is */
+	char *e = diag_escape("T\xC5\xB7 Glas \xC2\xA3");
+	assert_string_equal(e, "T\xC5\xB7 Glas \xC2\xA3");
+	free(e);
+	diags_free(&d);
+}
+
 static void echoes_as_added(void **state)
 {
 	char *out = NULL;
@@ -113,6 +131,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(collects_and_counts),
 		cmocka_unit_test(prints_gcc_style),
+		cmocka_unit_test(control_characters_escaped),
 		cmocka_unit_test(echoes_as_added),
 		cmocka_unit_test(many_diagnostics),
 	};

@@ -97,6 +97,20 @@ static void format_of_none_is_not_a_period(void **state)
 	assert_int_equal(period_parse(out), PERIOD_NONE);
 }
 
+static void hints_never_guess(void **state)
+{
+	/* what each hint says, and that none names the quarter it might be */
+	assert_non_null(strstr(period_hint("2026/27 Q1"), "financial year"));
+	assert_non_null(strstr(period_hint("FY 2026/2027 Q2"),
+			       "financial year"));
+	assert_non_null(strstr(period_hint("Apr-Jun 2026"), "months"));
+	assert_non_null(strstr(period_hint("july to sept 2026"), "months"));
+	assert_non_null(strstr(period_hint("Q2 26"), "year in full"));
+	assert_string_equal(period_hint("Summer 2026"), "");
+	assert_string_equal(period_hint("soon"), "");
+	assert_null(strstr(period_hint("2026/27 Q1"), "2026-Q2"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +120,7 @@ int main(void)
 		cmocka_unit_test(periods_order_as_numbers),
 		cmocka_unit_test(format_round_trips),
 		cmocka_unit_test(format_of_none_is_not_a_period),
+		cmocka_unit_test(hints_never_guess),
 	};
 	return cmocka_run_group_tests_name("period", tests, NULL, NULL);
 }

@@ -242,6 +242,30 @@ static void org_id_rules(void **state)
 			fail_msg("'%s' accepted", *s);
 }
 
+static void open_roster_grows_as_ids_come(void **state)
+{
+	struct roster r;
+	roster_none(&r, "input/signatories.csv");
+	assert_true(r.open);
+	assert_int_equal(roster_find(&r, "HX01"), -1);
+	char id[16];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "O%05d", i);
+		assert_int_equal(roster_find(&r, id), -1);
+		assert_int_equal(roster_add(&r, id), i);
+	}
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "O%05d", i);
+		assert_int_equal(roster_find(&r, id), i);
+		assert_string_equal(r.orgs[i].id, id);
+		assert_string_equal(r.orgs[i].name, "");
+		assert_true(org_owes(&r.orgs[i], 2026 * 4 + 2));
+	}
+	/* an open roster takes ids as written: another case is another id */
+	assert_int_equal(roster_find(&r, "o00001"), -1);
+	roster_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +280,7 @@ int main(void)
 		cmocka_unit_test(missing_column_is_named),
 		cmocka_unit_test(owes_from_joined_until_left),
 		cmocka_unit_test(org_id_rules),
+		cmocka_unit_test(open_roster_grows_as_ids_come),
 	};
 	return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 #include "../base/xalloc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 void diags_init(struct diags *d)
@@ -41,6 +42,48 @@ void diags_free(struct diags *d)
 
 static size_t count(struct diags *d, const struct diag *g);
 
+char *diag_escape(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += *p < 0x20 || *p == 0x7F ? 4 : 1;
+	char *out = xmalloc(n + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x20 && *p != 0x7F) {
+			*o++ = (char)*p;
+			continue;
+		}
+		const char *named = *p == '\n' ? "\\n" : *p == '\r' ? "\\r"
+				  : *p == '\t' ? "\\t" : NULL;
+		if (named)
+			o += sprintf(o, "%s", named);
+		else
+			o += sprintf(o, "\\x%02X", *p);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Whether s needs diag_escape. */
+static int has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return 1;
+	return 0;
+}
+
+/* s itself when it is one printable line, else its escaped copy (which
+ * replaces the one given: s must be malloc'd). */
+static char *one_line(char *s)
+{
+	if (!has_control(s))
+		return s;
+	char *e = diag_escape(s);
+	free(s);
+	return e;
+}
+
 size_t diag_add(struct diags *d, enum severity sev, const char *file,
 		long line, const char *org_id, const char *metric,
 		const char *code, const char *fmt, ...)
@@ -48,7 +91,7 @@ size_t diag_add(struct diags *d, enum severity sev, const char *file,
 	GROW(d->items, d->cap, d->len + 1);
 	struct diag *g = &d->items[d->len];
 	g->severity = sev;
-	g->file = xstrdup(file ? file : "-");
+	g->file = one_line(xstrdup(file ? file : "-"));
 	g->line = line;
 	g->org_id = xstrdup(org_id ? org_id : "");
 	g->metric = xstrdup(metric ? metric : "");
@@ -62,7 +105,7 @@ size_t diag_add(struct diags *d, enum severity sev, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
-	g->message = msg;
+	g->message = one_line(msg);
 	return count(d, g);
 }
 

@@ -52,6 +52,12 @@ size_t diag_add(struct diags *d, enum severity sev, const char *file,
  * for diagnostics collected apart and handed on. Returns the index. */
 size_t diag_take(struct diags *d, const struct diag *g);
 
+/* s with every control character (below 0x20, and 0x7F) written as
+ * \\n, \\r, \\t or \\xNN, in new memory: diagnostics keep to one line
+ * whatever a file's name or a value holds. diag_add does this to the
+ * file name and the message it is given. */
+char *diag_escape(const char *s);
+
 /* Prints one diagnostic as "PROG: FILE:LINE: error: MESSAGE\n". */
 void diag_print(const struct diag *g, const char *prog, FILE *fp);
 

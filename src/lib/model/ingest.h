@@ -11,6 +11,7 @@
 #include "../read/csvin.h"
 #include "catalogue.h"
 #include "diag.h"
+#include "query.h"
 #include "returns.h"
 #include "roster.h"
 
@@ -25,19 +26,39 @@ struct ingest {
 	size_t nperiods, capperiods;
 	size_t files, files_refused;
 	struct csvin_limits limits;
+	struct history *history;    /* earlier tidy returns, or NULL */
+	struct query_limits queries;
+	struct ingest_queries *nq;  /* queries counted per quarter */
+	size_t nnq;
 };
 
-/* Loads the catalogue and roster. period is the quarter every return
+struct ingest_queries {
+	int period;
+	size_t queries, explained;
+};
+
+/* Loads the catalogue and roster (roster_path NULL: there is none, as
+ * for an association checking its own return; the checks that need it
+ * are skipped, and a warning says so). period is the quarter every return
  * is for (PERIOD_NONE: from each file's folder). Returns 0, or -1 when
  * either cannot be used (the reasons are in in->d). */
 int ingest_init(struct ingest *in, const char *catalogue_path,
 		const char *roster_path, int period);
 
+/* Takes the query limits from the settings file at path (a missing file
+ * leaves the defaults). Returns 0, or -1 with an error added. */
+int ingest_settings(struct ingest *in, const char *path);
+
+/* Reads earlier tidy returns, for the queries (query.h). Returns 0, or
+ * -1 with an error added. */
+int ingest_previous(struct ingest *in, const char *path);
+
 /* Reads one returns file ("-" for standard input). */
 void ingest_file(struct ingest *in, const char *path);
 
 /* Reports roster organisations with no return for a quarter they owe
- * ("missing-return"), and sorts the returns for output. */
+ * ("missing-return"), sorts the returns for output, then adds the
+ * queries against the earlier returns. */
 void ingest_finish(struct ingest *in);
 
 /* The counts behind a quarter's summary line. */
@@ -46,6 +67,8 @@ struct ingest_counts {
 	size_t accepted;  /* returns with at least one answer accepted */
 	size_t rejected;  /* returns received with none accepted */
 	size_t missing;   /* organisations owing one that sent none */
+	size_t queries;   /* answers queried (warnings; still accepted) */
+	size_t explained; /* of which the note explains */
 };
 
 void ingest_count(const struct ingest *in, int period,

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static int digits(const char *s, int n, int *value)
 {
@@ -58,4 +59,36 @@ char *period_format(int period, char out[PERIOD_TEXT])
 	out[6] = (char)('1' + period % 4);
 	out[7] = '\0';
 	return out;
+}
+
+static int has_month(const char *s)
+{
+	static const char *const months[] = { "jan", "feb", "mar", "apr",
+		"may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL };
+	for (; *s; s++)
+		for (const char *const *m = months; *m; m++)
+			if (strncasecmp(s, *m, 3) == 0)
+				return 1;
+	return 0;
+}
+
+const char *period_hint(const char *text)
+{
+	size_t digits = 0, run = 0, longest = 0;
+	for (const char *p = text; *p; p++) {
+		run = *p >= '0' && *p <= '9' ? run + 1 : 0;
+		digits += run > 0;
+		longest = run > longest ? run : longest;
+	}
+	if (strchr(text, '/') && longest == 4)
+		return " (it looks like a quarter of a financial year, which "
+		       "is not guessed: pledge quarters are calendar quarters, "
+		       "2026-Q1 = January to March 2026, so write the "
+		       "calendar quarter)";
+	if (has_month(text))
+		return " (write the calendar quarter the months fall in: "
+		       "April to June 2026 is 2026-Q2)";
+	if (digits && longest < 4)
+		return " (write the year in full, such as 2026-Q2)";
+	return "";
 }

@@ -12,6 +12,11 @@
  * spaces around ignored. Returns PERIOD_NONE when s is not a quarter. */
 int period_parse(const char *s);
 
+/* For text that period_parse refused, words that say how to write it
+ * (a financial year's quarter, a two-digit year, months), or "" when
+ * there is nothing particular to say. Never guesses the quarter. */
+const char *period_hint(const char *text);
+
 /* Writes the canonical "YYYY-QN" form into out. */
 char *period_format(int period, char out[PERIOD_TEXT]);
 

@@ -4,6 +4,7 @@
 #include "../base/xalloc.h"
 #include "../read/table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,11 +158,60 @@ void roster_free(struct roster *r)
 	free(r->orgs);
 	free(r->by_id);
 	free(r->path);
+	if (r->open)
+		intmap_free(&r->by_hash);
 	memset(r, 0, sizeof(*r));
+}
+
+void roster_none(struct roster *r, const char *path)
+{
+	memset(r, 0, sizeof(*r));
+	r->path = xstrdup(path);
+	r->open = true;
+	intmap_init(&r->by_hash);
+}
+
+/* FNV-1a, 64 bits. */
+static uint64_t id_hash(const char *id)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211ULL;
+	return h;
+}
+
+int roster_add(struct roster *r, const char *id)
+{
+	if (r->len % 64 == 0)
+		r->orgs = xreallocarray(r->orgs, r->len + 64,
+					sizeof(struct org));
+	struct org *o = &r->orgs[r->len];
+	*o = (struct org){ .id = xstrdup(id), .name = xstrdup(""),
+			   .region = xstrdup(""), .peer_group = xstrdup(""),
+			   .joined = 0, .left = PERIOD_NONE };
+	intmap_put(&r->by_hash, id_hash(id), r->len);
+	return (int)r->len++;
+}
+
+/* An open roster's look-up: by the hash, and on the (all but
+ * impossible) clash of two ids' hashes, by a walk. */
+static int open_find(const struct roster *r, const char *id)
+{
+	long i = intmap_get(&r->by_hash, id_hash(id));
+	if (i < 0)
+		return -1;
+	if (!strcmp(r->orgs[i].id, id))
+		return (int)i;
+	for (size_t k = 0; k < r->len; k++)
+		if (!strcmp(r->orgs[k].id, id))
+			return (int)k;
+	return -1;
 }
 
 int roster_find(const struct roster *r, const char *id)
 {
+	if (r->open)
+		return open_find(r, id);
 	long i = strkeys_find(r->by_id, r->len, id);
 	if (i >= 0)
 		return (int)i;

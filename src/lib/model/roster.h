@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "../base/intmap.h"
 #include "../base/strkey.h"
 
 #define ORG_ID_MAX 32
@@ -28,8 +29,13 @@ struct roster {
 	struct org *orgs;   /* in file order */
 	size_t len;
 	char *path;
-	/* private: indexes sorted by id, for roster_find */
+	bool open;          /* there is no roster file (an association
+			       checking its own return): any well-formed
+			       org_id is taken as it comes (roster_add) */
+	/* private: indexes sorted by id, for roster_find; an open roster
+	 * finds its ids by a hash of them instead, as it grows */
 	struct strkey *by_id;
+	struct intmap by_hash;
 };
 
 /* Loads path. A bad row is an error and is left out; the rest load.
@@ -38,8 +44,18 @@ struct roster {
 int roster_load(struct roster *r, const char *path, struct diags *d);
 void roster_free(struct roster *r);
 
-/* The index of org id, or -1. An exact match wins; otherwise a match
- * that differs only in letter case, when there is exactly one. */
+/* An empty, open roster, for a run with none: path names the roster
+ * that was looked for, in messages. */
+void roster_none(struct roster *r, const char *path);
+
+/* Adds org id (well-formed, not yet in r) to an open roster, with no
+ * name, region or peer group, owing a return for every quarter.
+ * Returns its index. */
+int roster_add(struct roster *r, const char *id);
+
+/* The index of org id, or -1. An exact match wins; otherwise (but in
+ * an open roster) a match that differs only in letter case, when there
+ * is exactly one. */
 int roster_find(const struct roster *r, const char *id);
 
 /* Whether org owes a return for period. */

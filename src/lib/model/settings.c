@@ -20,6 +20,11 @@ void settings_default(struct settings *s)
 	s->small_below = 5;
 	s->font_regular = xstrdup(FONTS "DejaVuSans.ttf");
 	s->font_bold = xstrdup(FONTS "DejaVuSans-Bold.ttf");
+	s->query_change_percent = 50;
+	s->query_change_min = 10;
+	s->query_change_points = 20;
+	s->query_implausible_factor = 5;
+	s->query_implausible_min_orgs = 5;
 }
 
 void settings_free(struct settings *s)
@@ -77,6 +82,16 @@ static int apply(struct settings *s, const char *name, const char *value,
 		bad = whole(value, &s->quartiles_min_orgs) < 0;
 	else if (!strcmp(name, "suppress_below"))
 		bad = number(value, &s->small_below) < 0;
+	else if (!strcmp(name, "query_change_percent"))
+		bad = number(value, &s->query_change_percent) < 0;
+	else if (!strcmp(name, "query_change_min"))
+		bad = number(value, &s->query_change_min) < 0;
+	else if (!strcmp(name, "query_change_points"))
+		bad = number(value, &s->query_change_points) < 0;
+	else if (!strcmp(name, "query_implausible_factor"))
+		bad = number(value, &s->query_implausible_factor) < 0;
+	else if (!strcmp(name, "query_implausible_min_orgs"))
+		bad = whole(value, &s->query_implausible_min_orgs) < 0;
 	else
 		diag_add(d, SEV_WARNING, file, line, NULL, NULL,
 			 "unknown-setting", "'%s' is not a setting; ignored",

@@ -20,6 +20,12 @@ struct settings {
 	 * from the templates folder. */
 	char *font_regular; /* default DejaVu Sans */
 	char *font_bold;    /* default DejaVu Sans Bold */
+	/* Queries on returns (SPEC §5, query.h). */
+	double query_change_percent;  /* default 50 */
+	double query_change_min;      /* default 10 */
+	double query_change_points;   /* default 20 */
+	double query_implausible_factor; /* default 5 */
+	long query_implausible_min_orgs; /* default 5 */
 };
 
 void settings_default(struct settings *s);

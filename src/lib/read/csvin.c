@@ -1,6 +1,8 @@
 #include "csvin.h"
 #include "ahead.h"
+#include "csvin_impl.h"
 #include "csvin_part.h"
+#include "legacy.h"
 #include "parts.h"
 #include "../base/buf.h"
 #include "../base/text.h"
@@ -22,76 +24,10 @@ const struct csvin_limits csvin_default_limits = {
 	.read_ahead = 1,
 };
 
-enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252 };
-
-#define CHUNK (64 * 1024)
-#define OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
-
-/* How it works: the input is cut into physical lines (ending in LF, CRLF
- * or a lone CR), and libcsv is fed one line at a time. So the reader
- * always knows the line it is on: a record starts on the first line fed
- * after the one where libcsv ended the record before. Each line is
- * checked for NUL bytes and its encoding before libcsv sees it. */
-struct csvin {
-	/* the caller's, while a worker reads (then only the worker touches
-	 * what follows): a cache line apart from the worker's */
-	struct parts *parts;    /* reading in parts on two threads, */
-	struct ahead *ahead;    /* or on one, or both NULL */
-	struct diags *caller_d; /* d, while the worker has its own */
-	int ahead_cp1252;       /* as the file was when the worker started */
-	char apart[64];
-
-	FILE *fp;
-	char *name;
-	struct csvin_limits lim;
-	struct diags *d;
-
-	unsigned char *chunk;
-	size_t pos, len;
-	int eof, started, failed;
-	unsigned long long total;
-	long long origin;       /* the file offset reading began at */
-	struct buf carry;       /* a line cut by the end of a chunk */
-
-	long line;              /* the line being fed */
-	int in_record;          /* a record has started and not ended */
-	long rec_line;
-	size_t rec_bytes;
-	int quoted;             /* a quote is open (by counting quotes) */
-	long quote_line;        /* where it opened */
-	char locked;
-
-	enum encoding enc;
-	long warn_line;         /* where Windows-1252 was first seen */
-	iconv_t cd;
-	char *conv;
-	size_t convcap;
-
-	struct csv_parser parser;
-	struct buf own;
-	struct buf *fb;         /* where values go, each followed by a NUL:
-				   own, emptied for each record, or a part's
-				   caller's */
-	size_t rec_first;       /* where this record's values begin in fb */
-	size_t nfields;         /* how many it has */
-	size_t kept;            /* fb's bytes up to the last record given */
-	char **ptrs;
-	size_t capptrs;
-	int field_too_long, too_many_fields, row_done;
-	char delim;
-	int skipping;           /* passing over the rest of a bad record */
-	int skip_quoted;        /* ...inside a quoted value */
-
-	int part;               /* a part of a file (csvin_part.h) that is
-				   not its end */
-	int borrowed;           /* chunk is the caller's */
-	int cut;                /* the part ended inside a record */
-};
-
 /* A reader with nothing to read from yet. */
-static struct csvin *reader_new(const char *name,
-				const struct csvin_limits *lim,
-				struct diags *d)
+struct csvin *csvin_reader_new(const char *name,
+			       const struct csvin_limits *lim,
+			       struct diags *d)
 {
 	struct csvin *r = xcalloc(1, sizeof(*r));
 	r->name = xstrdup(name);
@@ -112,7 +48,7 @@ static struct csvin *reader_new(const char *name,
 struct csvin *csvin_open(FILE *fp, const char *name,
 			 const struct csvin_limits *lim, struct diags *d)
 {
-	struct csvin *r = reader_new(name, lim, d);
+	struct csvin *r = csvin_reader_new(name, lim, d);
 	r->fp = fp;
 	r->chunk = xmalloc(CHUNK);
 	return r;
@@ -137,7 +73,6 @@ void csvin_close(struct csvin *r)
 	free(r);
 }
 
-static enum csvin_status read_record(struct csvin *r, struct csvrec *rec);
 
 /* The worker's reading: as the caller's, with the worker's diagnostics. */
 static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
@@ -145,8 +80,8 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 {
 	struct csvin *r = src;
 	r->d = d;
-	enum csvin_status s = read_record(r, rec);
-	*cp1252 = r->enc == ENC_CP1252;
+	enum csvin_status s = csvin_read_record(r, rec);
+	*cp1252 = r->enc >= ENC_CP1252;
 	return s;
 }
 
@@ -163,7 +98,7 @@ static void start_workers(struct csvin *r)
 	if (regular && st.st_size - from < (long long)csvin_part_bytes(r))
 		return;
 	r->caller_d = r->d;
-	r->ahead_cp1252 = r->enc == ENC_CP1252;
+	r->ahead_cp1252 = r->enc >= ENC_CP1252;
 	if (regular)
 		r->parts = parts_start(r, fd, from, st.st_size);
 	if (!r->parts)
@@ -185,16 +120,11 @@ int csvin_is_cp1252(const struct csvin *r)
 		return parts_is_cp1252(r->parts);
 	if (r->ahead)
 		return ahead_flag(r->ahead) || r->ahead_cp1252;
-	return r->enc == ENC_CP1252;
+	return r->enc >= ENC_CP1252;
 }
 
-/* A problem that stops the file being read: reported, with words that
- * say so, and the reader fails from now on. */
-static void reject_file(struct csvin *r, long line, const char *code,
-			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void reject_file(struct csvin *r, long line, const char *code,
-			const char *fmt, ...)
+void csvin_reject(struct csvin *r, long line, const char *code,
+		  const char *fmt, ...)
 {
 	char why[400];
 	va_list ap;
@@ -208,7 +138,7 @@ static void reject_file(struct csvin *r, long line, const char *code,
 
 #define FAIL(r, line, ...)                                                  \
 	do {                                                                \
-		reject_file((r), (line), __VA_ARGS__);                      \
+		csvin_reject((r), (line), __VA_ARGS__);                      \
 		return -1;                                                  \
 	} while (0)
 
@@ -228,6 +158,18 @@ static int check_start(struct csvin *r)
 		FAIL(r, 1, "utf-16",
 		     "the file is saved as UTF-16 (\"Unicode text\"), which is "
 		     "not read; save it as \"CSV UTF-8 (Comma delimited)\"");
+	if (r->len >= 4 && !memcmp(c, "PK\x03\x04", 4))
+		FAIL(r, 1, "workbook",
+		     "the file is a spreadsheet workbook (.xlsx or .ods, a zip "
+		     "file), not CSV, though its name may end in .csv; open it "
+		     "and save it with \"Save As\" and the type \"CSV UTF-8 "
+		     "(Comma delimited) (*.csv)\"");
+	if (r->len >= 4 && !memcmp(c, "\xD0\xCF\x11\xE0", 4))
+		FAIL(r, 1, "workbook",
+		     "the file is an Excel 97-2003 workbook (.xls), not CSV, "
+		     "though its name may end in .csv; open it in Excel and "
+		     "save it with \"Save As\" and the type \"CSV UTF-8 "
+		     "(Comma delimited) (*.csv)\"");
 	if (r->len >= 3 && c[0] == 0xEF && c[1] == 0xBB && c[2] == 0xBF)
 		r->pos = 3;
 	return 0;
@@ -282,6 +224,33 @@ static void on_row(int c, void *data)
 	((struct csvin *)data)->row_done = 1;
 }
 
+/* Which one-byte encoding the first line that is not UTF-8 says the
+ * file is in, with what follows it in the chunk as more evidence. */
+static void settle_legacy(struct csvin *r, const char *s, size_t len)
+{
+	const char *rest = (const char *)r->chunk + r->pos;
+	size_t restlen = r->chunk && r->len > r->pos ? r->len - r->pos : 0;
+	if (!r->chunk)
+		rest = "";
+	r->enc = ENC_CP1252 + (int)legacy_guess(s, len, rest, restlen);
+	r->warn_line = r->line;
+}
+
+/* A byte iconv could not convert. */
+static int not_converted(struct csvin *r, unsigned char c)
+{
+	enum legacy e = (enum legacy)(r->enc - ENC_CP1252);
+	if (e == LEGACY_CP1252 && c >= 0x80 && c < 0xA0)
+		FAIL(r, r->line, "bad-encoding",
+		     "byte 0x%02X is not a character in UTF-8 or in "
+		     "Windows-1252: the file may be in an old DOS encoding "
+		     "(what Excel's \"CSV (MS-DOS)\" writes); save it as "
+		     "\"CSV UTF-8 (Comma delimited)\"", c);
+	FAIL(r, r->line, "bad-encoding",
+	     "byte 0x%02X is not a character in UTF-8 or in %s; save the "
+	     "file as \"CSV UTF-8\"", c, legacy_name(e));
+}
+
 /* The line's text as UTF-8 in *out, or -1 on an encoding error. */
 static int decode(struct csvin *r, const char *s, size_t len,
 		  int non_ascii, const char **out, size_t *outlen)
@@ -297,8 +266,7 @@ static int decode(struct csvin *r, const char *s, size_t len,
 			r->enc = ENC_UTF8;
 			return 0;
 		}
-		r->enc = ENC_CP1252;
-		r->warn_line = r->line;
+		settle_legacy(r, s, len);
 	} else if (r->enc == ENC_UTF8) {
 		if (utf8)
 			return 0;
@@ -308,14 +276,16 @@ static int decode(struct csvin *r, const char *s, size_t len,
 		     (unsigned char)s[bad]);
 	} else if (utf8) {
 		FAIL(r, r->line, "mixed-encoding",
-		     "this line is UTF-8, though earlier lines are Windows-1252; "
-		     "the file mixes two encodings: save it again as \"CSV UTF-8\"");
+		     "this line is UTF-8, though earlier lines are %s; the file "
+		     "mixes two encodings: save it again as \"CSV UTF-8\"",
+		     legacy_name((enum legacy)(r->enc - ENC_CP1252)));
 	}
+	enum legacy e = (enum legacy)(r->enc - ENC_CP1252);
 	if (r->cd == (iconv_t)-1) {
-		r->cd = iconv_open("UTF-8", "WINDOWS-1252");
+		r->cd = iconv_open("UTF-8", legacy_iconv(e));
 		if (r->cd == (iconv_t)-1)
 			FAIL(r, r->line, "unreadable",
-			     "cannot convert from Windows-1252: %s",
+			     "cannot convert from %s: %s", legacy_name(e),
 			     strerror(errno));
 	}
 	if (r->convcap < len * 3 + 1) {
@@ -325,19 +295,11 @@ static int decode(struct csvin *r, const char *s, size_t len,
 	char *in = (char *)s, *o = r->conv;
 	size_t inleft = len, outleft = r->convcap;
 	iconv(r->cd, NULL, NULL, NULL, NULL);
-	if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
-		size_t at = (size_t)(in - s);
-		FAIL(r, r->line, "bad-encoding",
-		     "byte 0x%02X is not a character in UTF-8 or in "
-		     "Windows-1252; save the file as \"CSV UTF-8\"",
-		     (unsigned char)s[at]);
-	}
+	if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1)
+		return not_converted(r, (unsigned char)s[in - s]);
 	if (r->warn_line) {
 		diag_add(r->d, SEV_WARNING, r->name, r->warn_line, NULL, NULL,
-			 "windows-1252",
-			 "the file is not UTF-8, so it was read as Windows-1252 "
-			 "(what Excel's \"CSV (Comma delimited)\" writes); save "
-			 "it as \"CSV UTF-8\" to be sure every character is kept");
+			 legacy_code(e), "%s", legacy_warning(e));
 		r->warn_line = 0;
 	}
 	*out = r->conv;
@@ -539,11 +501,11 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 		return parts_next(r->parts, rec, r->caller_d);
 	if (r->ahead)
 		return ahead_next(r->ahead, rec, r->caller_d);
-	return read_record(r, rec);
+	return csvin_read_record(r, rec);
 }
 
 /* The next record, read here. */
-static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
+enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 {
 	if (r->failed)
 		return CSVIN_FAIL;
@@ -579,7 +541,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 			r->pos = r->len;
 			if (r->carry.len > r->lim.max_record + 2) {
 				long line = r->in_record ? r->rec_line : r->line;
-				reject_file(r, line, "line-too-long",
+				csvin_reject(r, line, "line-too-long",
 					    "the line is longer than the limit "
 					    "of %zu KiB", r->lim.max_record >> 10);
 				return CSVIN_FAIL;
@@ -615,7 +577,7 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 	if (!r->in_record)
 		return CSVIN_EOF;
 	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-		reject_file(r, r->quote_line ? r->quote_line : r->rec_line,
+		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
 			    "unterminated-quote",
 			    "a quoted value starts here but its closing \" is "
 			    "missing");
@@ -625,86 +587,4 @@ static enum csvin_status read_record(struct csvin *r, struct csvrec *rec)
 		return CSVIN_RECORD;
 	r->in_record = 0;
 	return CSVIN_EOF;
-}
-
-struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
-			size_t len, int last, struct diags *d,
-			struct buf *fields)
-{
-	struct csvin_limits lim = r->lim;
-	lim.read_ahead = 0;
-	struct csvin *p = reader_new(r->name, &lim, d);
-	p->chunk = bytes;
-	p->borrowed = 1;
-	p->len = len;
-	p->eof = p->started = 1;
-	p->locked = r->locked;
-	p->part = !last;
-	if (fields) {
-		p->fb = fields;
-		p->kept = fields->len;
-	}
-	return p;
-}
-
-int csvin_part_end(const struct csvin *p, int *enc, long *lines)
-{
-	*enc = p->enc;
-	*lines = p->line - 1;
-	return !p->cut;
-}
-
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
-{
-	return read_record(r, rec);
-}
-
-const struct csvin_limits *csvin_limits_of(const struct csvin *r)
-{
-	return &r->lim;
-}
-
-size_t csvin_part_bytes(const struct csvin *r)
-{
-	return r->lim.part_bytes ? r->lim.part_bytes : CSVIN_PART_BYTES;
-}
-
-int csvin_encoding(const struct csvin *r)
-{
-	return r->enc;
-}
-
-long csvin_line(const struct csvin *r)
-{
-	return r->line;
-}
-
-long long csvin_offset(struct csvin *r)
-{
-	if (r->in_record || r->skipping || r->carry.len || r->failed ||
-	    !r->fp)
-		return -1;
-	/* where stdio is in the file (which need not have been read from
-	 * its start), less what is read but not yet used */
-	off_t at = ftello(r->fp);
-	if (at < 0)
-		return -1;
-	r->origin = (long long)at - (long long)r->total;
-	return (long long)at - (long long)(r->len - r->pos);
-}
-
-void csvin_resume(struct csvin *r, long long at, long line, int enc)
-{
-	r->pos = r->len = 0;
-	r->eof = 0;
-	r->started = 1;
-	buf_reset(&r->carry);
-	r->line = line;
-	r->enc = enc;
-	r->warn_line = 0;
-	r->total = (unsigned long long)(at - r->origin);
-	r->in_record = r->skipping = 0;
-	if (fseeko(r->fp, (off_t)at, SEEK_SET) != 0)
-		reject_file(r, line, "unreadable", "cannot read the file: %s",
-			    strerror(errno));
 }

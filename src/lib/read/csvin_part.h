@@ -15,7 +15,9 @@
 #include "csvin.h"
 
 /* Encodings, as csvin_encoding gives them. */
-enum { CSVIN_ENC_UNKNOWN, CSVIN_ENC_UTF8, CSVIN_ENC_CP1252 };
+enum { CSVIN_ENC_UNKNOWN, CSVIN_ENC_UTF8, CSVIN_ENC_CP1252,
+       CSVIN_ENC_MACROMAN, CSVIN_ENC_CP850 }; /* the last three: read
+						 through iconv */
 
 /* A reader of len bytes of r's file (still the caller's, and kept until
  * the reader is closed), split on r's locked delimiter, with r's limits,

@@ -85,7 +85,7 @@ static enum csvin_status read_part(void *src, struct csvrec *rec,
 				   struct diags *d, int *cp1252)
 {
 	enum csvin_status s = csvin_read_here(src, rec);
-	*cp1252 = csvin_encoding(src) == CSVIN_ENC_CP1252;
+	*cp1252 = csvin_encoding(src) >= CSVIN_ENC_CP1252;
 	return s;
 }
 
@@ -187,7 +187,7 @@ struct parts *parts_start(struct csvin *r, int fd, long long from,
 	ps->pos = from;
 	ps->base = csvin_line(r) - 1;
 	ps->enc = csvin_encoding(r);
-	ps->flag = ps->enc == CSVIN_ENC_CP1252;
+	ps->flag = ps->enc >= CSVIN_ENC_CP1252;
 	for (int i = 0; i < WINDOW; i++)
 		recbatch_init(&ps->slot[i].b);
 	if (pthread_mutex_init(&ps->mu, NULL) != 0) {
@@ -276,13 +276,13 @@ enum csvin_status parts_next(struct parts *ps, struct csvrec *rec,
 		enum csvin_status st;
 		if (ps->own) {
 			st = csvin_read_here(ps->r, rec);
-			ps->flag = csvin_encoding(ps->r) == CSVIN_ENC_CP1252;
+			ps->flag = csvin_encoding(ps->r) >= CSVIN_ENC_CP1252;
 		} else if (ps->held || take_part(ps)) {
 			struct part *pt = &ps->slot[ps->cur % WINDOW];
 			int partflag;
 			st = recbatch_give(&pt->b, ps->at++, rec, d, ps->base,
 					   &partflag);
-			ps->flag = ps->enc == CSVIN_ENC_CP1252 || partflag;
+			ps->flag = ps->enc >= CSVIN_ENC_CP1252 || partflag;
 			if (st == CSVIN_EOF && ps->cur + 1 < ps->nparts) {
 				next_part(ps);
 				continue;

@@ -1,10 +1,11 @@
 #include "returnfile.h"
+#include "answer.h"
 #include "table.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../model/period.h"
-#include "../model/value.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,11 +22,17 @@ struct rf {
 	struct diags *d;
 	struct table *t;
 	struct returns *batch;
+	struct answer_sink sink; /* where a row's answers go */
 	int wide;
 	int col[5];         /* K_* column indexes, -1 when absent */
 	int *metric_of;     /* wide: catalogue index per column, or -1 */
 	int file_period;    /* from the folder or the caller */
 	int stem_org;       /* roster index named by the file name, or -1 */
+	int form_org;       /* named by a form block above the header, or -1 */
+	int seen_org;       /* the first a row named, or -1 */
+	char form_id[ORG_ID_MAX + 1];  /* a form block's values ("" when */
+	char form_period[16];          /* none) */
+	int form_clash;     /* the block gives one of them twice, differently */
 	int warned_mismatch;
 	char **unknown;     /* org_ids already reported as unknown */
 	size_t nunknown, capunknown;
@@ -47,16 +54,6 @@ int returnfile_folder_period(const char *path)
 	return p;
 }
 
-static bool is_return_header(char *const *names, size_t n, void *ctx)
-{
-	(void)ctx;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], "org_id") || !strcmp(names[i], "metric") ||
-		    !strcmp(names[i], "value"))
-			return true;
-	return false;
-}
-
 static int in_list(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -64,6 +61,46 @@ static int in_list(const char *s, const char *const *list)
 			return 1;
 	return 0;
 }
+
+/* A row of a form's block above the table ("org_id,HA11",
+ * "period,2026-Q2"): its value is kept, and true returned. */
+static bool form_row(struct rf *rf, char *const *names, size_t n)
+{
+	if (n != 2 || !names[1][0] || !strcmp(names[1], "metric") ||
+	    !strcmp(names[1], "value") || in_list(names[1], opt_cols))
+		return false;
+	char *slot;
+	if (!strcmp(names[0], "org_id") && strlen(names[1]) <= ORG_ID_MAX)
+		slot = rf->form_id;
+	else if (!strcmp(names[0], "period") && strlen(names[1]) < 16)
+		slot = rf->form_period;
+	else
+		return false;
+	/* as written: an org_id keeps its letter case */
+	char value[ORG_ID_MAX + 1];
+	const char *text = rf->t->raw ? rf->t->raw[1] : names[1];
+	snprintf(value, sizeof(value), "%s", text);
+	text = text_trim(value);
+	if (strlen(text) != strlen(names[1]))
+		text = names[1];
+	if (slot[0] && !text_ieq(slot, text))
+		rf->form_clash = 1;
+	strcpy(slot, text);
+	rf->t->meta_rows++;
+	return true;
+}
+
+static bool is_return_header(char *const *names, size_t n, void *ctx)
+{
+	if (form_row(ctx, names, n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], "org_id") || !strcmp(names[i], "metric") ||
+		    !strcmp(names[i], "value"))
+			return true;
+	return false;
+}
+
 
 static int map_wide_columns(struct rf *rf)
 {
@@ -99,10 +136,60 @@ static int map_wide_columns(struct rf *rf)
 	return ret;
 }
 
+/* Takes the organisation and quarter a form's block names. Returns 0,
+ * or -1 (reported) when the file is to be rejected. */
+static int read_form(struct rf *rf)
+{
+	const char *name = rf->t->name;
+	struct roster *roster = rf->o->roster;
+	if (rf->form_clash) {
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "form-block", "the lines above the header give the "
+			 "org_id or the period twice, differently, so whose "
+			 "return this is is not clear; the file is rejected");
+		return -1;
+	}
+	if (rf->form_id[0]) {
+		rf->form_org = roster_find(roster, rf->form_id);
+		if (rf->form_org < 0 && roster->open &&
+		    org_id_valid(rf->form_id))
+			rf->form_org = roster_add(roster, rf->form_id);
+		if (rf->form_org < 0) {
+			diag_add(rf->d, SEV_ERROR, name, rf->t->header_line,
+				 rf->form_id, NULL, "unknown-org",
+				 "org_id '%s' above the header is not in the "
+				 "roster (%s); the file is rejected",
+				 rf->form_id, roster->path);
+			return -1;
+		}
+	}
+	if (!rf->form_period[0])
+		return 0;
+	int p = period_parse(rf->form_period);
+	if (p == PERIOD_NONE) {
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "bad-period", "period '%s' above the header is not a "
+			 "quarter such as 2026-Q3%s; the file is rejected",
+			 rf->form_period, period_hint(rf->form_period));
+		return -1;
+	}
+	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
+		char a[PERIOD_TEXT], b[PERIOD_TEXT];
+		diag_add(rf->d, SEV_ERROR, name, rf->t->header_line, NULL, NULL,
+			 "wrong-period", "this return is for %s but was filed "
+			 "as %s; the file is rejected (move it to the right "
+			 "folder or correct its period)", period_format(p, a),
+			 period_format(rf->file_period, b));
+		return -1;
+	}
+	rf->file_period = p;
+	return 0;
+}
+
 static int read_header(struct rf *rf)
 {
 	struct table *t = rf->t;
-	if (table_header(t, is_return_header, NULL,
+	if (table_header(t, is_return_header, rf,
 			 "metric and value (one row per metric) or org_id and "
 			 "one column per metric") < 0)
 		return -1;
@@ -112,6 +199,8 @@ static int read_header(struct rf *rf)
 	rf->col[K_ORG] = opt[0];
 	rf->col[K_PERIOD] = opt[1];
 	rf->col[K_NOTE] = opt[2];
+	if ((rf->form_id[0] || rf->form_period[0]) && read_form(rf) < 0)
+		return -1;
 	rf->wide = table_col(t, "metric") < 0 && table_col(t, "value") < 0;
 	if (rf->wide)
 		return map_wide_columns(rf);
@@ -128,65 +217,96 @@ static void refuse(struct rf *rf)
 	rf->refused = 1;
 }
 
-/* The roster index for this row, or -1 (reported) to skip it. */
-static int row_org(struct rf *rf, struct table_row *row)
+/* The organisation of a row with no org_id: the one the file's name or
+ * its form block names, or -1 (reported). */
+static int unnamed_row_org(struct rf *rf, struct table_row *row)
 {
-	const char *id = rf->col[K_ORG] >= 0 ? row->f[rf->col[K_ORG]] : "";
-	const struct roster *roster = rf->o->roster;
-	if (!id[0]) {
-		if (rf->stem_org >= 0)
-			return rf->stem_org;
-		size_t len;
-		const char *stem = path_stem(rf->t->name, &len);
-		if (rf->col[K_ORG] >= 0)
-			diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL,
-				 NULL, "missing-org",
-				 "this row has no org_id, and the file name "
-				 "'%.*s' is not an org_id in the roster; row "
-				 "rejected", (int)len, stem);
-		else {
-			diag_add(rf->d, SEV_ERROR, rf->t->name, 0, NULL, NULL,
-				 "unknown-org",
-				 "the file has no org_id column and its name "
-				 "'%.*s' is not an org_id in the roster; add an "
-				 "org_id column or name the file after the "
-				 "org_id (for example %s.csv); the file is "
-				 "rejected", (int)len, stem,
-				 roster->len ? roster->orgs[0].id : "HX01");
-			refuse(rf);
-		}
+	if (rf->stem_org >= 0)
+		return rf->stem_org;
+	if (rf->form_org >= 0)
+		return rf->form_org;
+	struct roster *roster = rf->o->roster;
+	size_t len;
+	const char *stem = path_stem(rf->t->name, &len);
+	char *id = xstrndup(stem, len);
+	if (roster->open && org_id_valid(id))
+		rf->stem_org = roster_add(roster, id);
+	free(id);
+	if (rf->stem_org >= 0)
+		return rf->stem_org;
+	const char *in_roster = roster->open ? "" : " in the roster";
+	if (rf->col[K_ORG] >= 0) {
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, NULL,
+			 NULL, "missing-org",
+			 "this row has no org_id, and the file name "
+			 "'%.*s' is not an org_id%s; row rejected", (int)len,
+			 stem, in_roster);
 		return -1;
 	}
-	if (!strcmp(id, rf->last_id))
-		return rf->last_org;
-	int org = roster_find(roster, id);
-	if (org >= 0 && strlen(id) <= ORG_ID_MAX) {
-		strcpy(rf->last_id, id);
-		rf->last_org = org;
-	}
-	if (org >= 0) {
-		if (rf->stem_org >= 0 && org != rf->stem_org &&
-		    !rf->warned_mismatch) {
-			rf->warned_mismatch = 1;
-			diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
-				 roster->orgs[org].id, NULL, "org-mismatch",
-				 "the file is named after %s but this row is "
-				 "for %s; it is read as %s's",
-				 roster->orgs[rf->stem_org].id,
-				 roster->orgs[org].id, roster->orgs[org].id);
-		}
-		return org;
-	}
+	diag_add(rf->d, SEV_ERROR, rf->t->name, 0, NULL, NULL, "unknown-org",
+		 "the file has no org_id column and its name '%.*s' is not an "
+		 "org_id%s; add an org_id column or name the file after the "
+		 "org_id (for example %s.csv); the file is rejected",
+		 (int)len, stem, in_roster,
+		 roster->len ? roster->orgs[0].id : "HX01");
+	refuse(rf);
+	return -1;
+}
+
+/* An org_id that is not in the roster: taken when there is no roster
+ * file and it is well-formed, else reported once per file (-1). */
+static int unknown_org(struct rf *rf, struct table_row *row, const char *id)
+{
+	struct roster *roster = rf->o->roster;
+	if (roster->open && org_id_valid(id))
+		return roster_add(roster, id);
 	for (size_t i = 0; i < rf->nunknown; i++)
 		if (!strcmp(rf->unknown[i], id))
 			return -1;
 	GROW(rf->unknown, rf->capunknown, rf->nunknown + 1);
 	rf->unknown[rf->nunknown++] = xstrdup(id);
-	diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
-		 "unknown-org",
-		 "org_id '%s' is not in the roster (%s); its answers in this "
-		 "file are rejected", id, roster->path);
+	if (roster->open)
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
+			 "unknown-org",
+			 "org_id '%s' is not 1 to 32 letters, digits, _ or -; "
+			 "its answers in this file are rejected", id);
+	else
+		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, id, NULL,
+			 "unknown-org",
+			 "org_id '%s' is not in the roster (%s); its answers in "
+			 "this file are rejected", id, roster->path);
 	return -1;
+}
+
+/* The roster index for this row, or -1 (reported) to skip it. */
+static int row_org(struct rf *rf, struct table_row *row)
+{
+	const char *id = rf->col[K_ORG] >= 0 ? row->f[rf->col[K_ORG]] : "";
+	const struct roster *roster = rf->o->roster;
+	if (!id[0])
+		return unnamed_row_org(rf, row);
+	if (!strcmp(id, rf->last_id))
+		return rf->last_org;
+	int org = roster_find(roster, id);
+	if (org < 0)
+		org = unknown_org(rf, row, id);
+	if (org < 0)
+		return -1;
+	if (strlen(id) <= ORG_ID_MAX) {
+		strcpy(rf->last_id, id);
+		rf->last_org = org;
+	}
+	if (rf->stem_org >= 0 && org != rf->stem_org && !rf->warned_mismatch) {
+		rf->warned_mismatch = 1;
+		diag_add(rf->d, SEV_WARNING, rf->t->name, row->line,
+			 roster->orgs[org].id, NULL, "org-mismatch",
+			 "the file is named after %s but this row is for %s; "
+			 "it is read as %s's", roster->orgs[rf->stem_org].id,
+			 roster->orgs[org].id, roster->orgs[org].id);
+	}
+	if (rf->seen_org < 0)
+		rf->seen_org = org;
+	return org;
 }
 
 /* The period for this row, or PERIOD_NONE (reported) to skip it. */
@@ -210,10 +330,13 @@ static int row_period(struct rf *rf, struct table_row *row, const char *org)
 		return rf->last_period;
 	int p = period_parse(text);
 	if (p == PERIOD_NONE) {
+		char shown[80];
+		text_excerpt(text, shown, sizeof(shown));
 		diag_add(rf->d, SEV_ERROR, rf->t->name, row->line, org, NULL,
 			 "bad-period",
-			 "period '%s' is not a quarter such as 2026-Q3; row "
-			 "rejected", text);
+			 "period '%s' is not a quarter such as 2026-Q3%s; the "
+			 "file is rejected", shown, period_hint(shown));
+		refuse(rf);
 		return PERIOD_NONE;
 	}
 	if (rf->file_period != PERIOD_NONE && p != rf->file_period) {
@@ -266,113 +389,6 @@ static struct ret *row_return(struct rf *rf, struct table_row *row)
 	return rf->last_ret = r;
 }
 
-/* Whether value and note look like one number ("1,234") that was split
- * in two by a comma outside quotes. */
-static int split_number(const char *value, const char *note)
-{
-	size_t n = strspn(value, "0123456789");
-	if (n < 1 || n > 3 || value[n] || strspn(note, "0123456789") != 3)
-		return 0;
-	return note[strspn(note, "0123456789,.%")] == '\0';
-}
-
-/* Whether raw has exactly one comma, which in a ';' file may as well be
- * a decimal comma as a thousands separator. */
-static int ambiguous_comma(const char *raw)
-{
-	const char *c = strchr(raw, ',');
-	return c && !strchr(c + 1, ',');
-}
-
-/* The two readings of a value with one comma: without it ("2125") and
- * with a decimal point for it ("2.125"). */
-static void comma_readings(const char *s, char whole[80], char decimal[80])
-{
-	size_t w = 0, d = 0;
-	for (; *s && w < 79; s++) {
-		if (*s != ',')
-			whole[w++] = *s;
-		decimal[d++] = *s == ',' ? '.' : *s;
-	}
-	whole[w] = decimal[d] = '\0';
-}
-
-/* Line breaks in free text become LF, whatever the file used. */
-static void unify_newlines(char *s)
-{
-	char *o = s;
-	for (; *s; s++) {
-		if (*s == '\r') {
-			*o++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else {
-			*o++ = *s;
-		}
-	}
-	*o = '\0';
-}
-
-static void add_answer(struct rf *rf, struct ret *r, int m, char *raw,
-		       char *note, long line)
-{
-	const struct metric *metric = &rf->o->cat->metrics[m];
-	struct value v;
-	/* most answers: plainly written, with no note and no doubt about
-	 * what a comma is */
-	if (!note[0] && rf->t->delim != ';' && value_plain(metric, raw, &v)) {
-		ret_add(rf->batch, r, m, line, v.text, note);
-		return;
-	}
-	const char *org = rf->o->roster->orgs[r->org].id;
-	struct value_error err;
-	/* Reading may change raw; keep what was written for messages. */
-	char orig[81], shown[80];
-	size_t n = strnlen(raw, sizeof(orig) - 1);
-	memcpy(orig, raw, n);
-	orig[n] = '\0';
-	if (strchr(note, '\r'))
-		unify_newlines(note);
-	if (rf->t->delim == ';' && ambiguous_comma(raw)) {
-		char whole[80], decimal[80];
-		text_excerpt(orig, shown, sizeof(shown));
-		comma_readings(shown, whole, decimal);
-		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
-			 "ambiguous-comma",
-			 "value '%s' for %s has a comma, which in a file "
-			 "separated by ';' may be a decimal comma; write %s or "
-			 "%s, whichever is meant", shown, metric->id, whole,
-			 decimal);
-		ret_add(rf->batch, r, m, line, NULL, note);
-		return;
-	}
-	/* a split number leaves digits in the note column: most rows have
-	 * no note, and need not be looked at twice */
-	if (note[0] && split_number(text_trim(raw), text_trim(note))) {
-		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
-			 "split-number",
-			 "value '%s' for %s is followed by '%s' in the next "
-			 "column: if the number is %s,%s it must be in quotes",
-			 raw, metric->id, note, raw, note);
-		ret_add(rf->batch, r, m, line, NULL, note);
-		return;
-	}
-	switch (value_parse(metric, raw, &v, &err)) {
-	case VALUE_BLANK:
-		return;
-	case VALUE_OK:
-		ret_add(rf->batch, r, m, line, v.text, note);
-		return;
-	case VALUE_BAD:
-		text_excerpt(orig, shown, sizeof(shown));
-		diag_add(rf->d, SEV_ERROR, rf->t->name, line, org, metric->id,
-			 err.code,
-			 "value '%s' for %s %s", shown, metric->id, err.reason);
-		ret_add(rf->batch, r, m, line, NULL, note);
-		return;
-	}
-}
-
 static void read_long_row(struct rf *rf, struct table_row *row)
 {
 	char *id = row->f[rf->col[K_METRIC]];
@@ -405,7 +421,7 @@ static void read_long_row(struct rf *rf, struct table_row *row)
 	}
 	struct ret *r = row_return(rf, row);
 	if (r)
-		add_answer(rf, r, m, value, note, row->line);
+		answer_add(&rf->sink, r, m, value, note, row->line);
 }
 
 static void read_wide_row(struct rf *rf, struct table_row *row)
@@ -416,7 +432,7 @@ static void read_wide_row(struct rf *rf, struct table_row *row)
 	for (size_t i = 0; i < rf->t->ncols; i++) {
 		char none[1] = "";
 		if (rf->metric_of[i] >= 0)
-			add_answer(rf, r, rf->metric_of[i], row->f[i], none,
+			answer_add(&rf->sink, r, rf->metric_of[i], row->f[i], none,
 				   row->line);
 	}
 }
@@ -425,12 +441,29 @@ static void read_wide_row(struct rf *rf, struct table_row *row)
  * having sent a return that was rejected, not as missing. */
 static void refuse_all(struct rf *rf)
 {
-	if (!rf->batch->len && rf->stem_org >= 0 &&
-	    rf->file_period != PERIOD_NONE)
-		returns_get(rf->batch, rf->stem_org, rf->file_period,
-			    rf->t->name, 0);
+	int org = rf->stem_org >= 0 ? rf->stem_org
+		  : rf->form_org >= 0 ? rf->form_org : rf->seen_org;
+	if (!rf->batch->len && org >= 0 && rf->file_period != PERIOD_NONE)
+		returns_get(rf->batch, org, rf->file_period, rf->t->name, 0);
 	for (size_t i = 0; i < rf->batch->len; i++)
 		rf->batch->items[i]->refused = true;
+}
+
+/* A file that could not be opened was still received: when its name
+ * and folder say whose return for which quarter it is, that return
+ * counts as rejected, not missing. */
+static void refuse_unopened(const struct returnfile_opts *o, const char *path,
+			    struct returns *batch)
+{
+	size_t len;
+	const char *stem = path_stem(path, &len);
+	char *id = xstrndup(stem, len);
+	int org = roster_find(o->roster, id);
+	int period = o->period != PERIOD_NONE ? o->period
+					      : returnfile_folder_period(path);
+	free(id);
+	if (org >= 0 && period != PERIOD_NONE)
+		returns_get(batch, org, period, path, 0)->refused = true;
 }
 
 /* Names org in this file's diagnostics that name none: the file is
@@ -438,13 +471,15 @@ static void refuse_all(struct rf *rf)
 static void name_org(struct diags *d, size_t from, const char *file,
 		     const char *org)
 {
+	char *shown = diag_escape(file); /* as diag_add keeps it */
 	for (size_t i = from; i < d->len; i++) {
 		struct diag *g = &d->items[i];
-		if (!g->org_id[0] && !strcmp(g->file, file)) {
+		if (!g->org_id[0] && !strcmp(g->file, shown)) {
 			free(g->org_id);
 			g->org_id = xstrdup(org);
 		}
 	}
+	free(shown);
 }
 
 static void rf_free(struct rf *rf)
@@ -460,10 +495,12 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 		    struct returns *batch, struct diags *d)
 {
 	struct rf rf = { .o = o, .d = d, .batch = batch, .stem_org = -1,
-			 .last_metric = -1 };
+			 .form_org = -1, .seen_org = -1, .last_metric = -1 };
 	rf.t = table_open(path, o->limits, d);
-	if (!rf.t)
+	if (!rf.t) {
+		refuse_unopened(o, path, batch);
 		return -1;
+	}
 	rf.file_period = o->period != PERIOD_NONE
 				 ? o->period
 				 : returnfile_folder_period(path);
@@ -475,6 +512,8 @@ int returnfile_read(const struct returnfile_opts *o, const char *path,
 
 	size_t first_diag = d->len;
 	int ret = read_header(&rf);
+	rf.sink = (struct answer_sink){ o->cat, o->roster, batch, d,
+					rf.t->name, rf.t->delim };
 	struct table_row row;
 	enum table_status st = TABLE_END;
 	size_t rows = 0;

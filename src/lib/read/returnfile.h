@@ -18,7 +18,7 @@
 
 struct returnfile_opts {
 	const struct catalogue *cat;
-	const struct roster *roster;
+	struct roster *roster;  /* an open one grows as org_ids are read */
 	int period;     /* the quarter every return is for, or PERIOD_NONE
 			   to take it from the folder name */
 	const struct csvin_limits *limits; /* NULL for the defaults */

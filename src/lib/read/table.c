@@ -79,6 +79,31 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
+/* Whether rec would be the header if its values were split on tabs:
+ * the file is "Text (Tab delimited)" under a .csv name. */
+static bool tab_header(const struct csvrec *rec, table_header_fn *is_header,
+		       void *ctx)
+{
+	size_t n = 0, cap = 0;
+	char **names = NULL;
+	bool tabs = false;
+	for (size_t i = 0; i < rec->n; i++) {
+		const char *p = rec->fields[i];
+		tabs |= strchr(p, '\t') != NULL;
+		for (;;) {
+			size_t len = strcspn(p, "\t");
+			GROW(names, cap, n + 1);
+			names[n++] = text_lower(text_trim(xstrndup(p, len)));
+			if (!p[len])
+				break;
+			p += len + 1;
+		}
+	}
+	bool yes = tabs && is_header(names, n, ctx);
+	free_names(names, n);
+	return yes;
+}
+
 int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 		 const char *expected)
 {
@@ -94,16 +119,29 @@ int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 			first_line = rec.line;
 		size_t n;
 		char **names = normalise(&rec, &n);
-		if (!is_header(names, n, ctx)) {
+		t->raw = rec.fields;
+		bool header = is_header(names, n, ctx);
+		t->raw = NULL;
+		if (!header) {
 			free_names(names, n);
-			continue;
+			if (!tab_header(&rec, is_header, ctx))
+				continue;
+			diag_add(t->d, SEV_ERROR, t->name, rec.line, NULL, NULL,
+				 "tab-separated",
+				 "the columns are separated by tabs (what Excel's "
+				 "\"Text (Tab delimited)\" writes), not commas; "
+				 "open the file in Excel and save it with \"Save "
+				 "As\" and the type \"CSV UTF-8 (Comma delimited) "
+				 "(*.csv)\"; the file is rejected");
+			return -1;
 		}
 		t->cols = names;
 		t->ncols = n;
 		t->header_line = rec.line;
 		t->delim = rec.delim;
 		csvin_lock_delim(t->in, rec.delim);
-		if (tries)
+		tries -= t->meta_rows;
+		if (tries > 0)
 			diag_add(t->d, SEV_WARNING, t->name, first_line, NULL,
 				 NULL, "title-row",
 				 "%d line%s above the header (line %ld) %s not "

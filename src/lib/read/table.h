@@ -28,6 +28,10 @@ struct table {
 	size_t ncols;
 	long header_line;
 	char delim;
+	int meta_rows;     /* records above the header that the header test
+			      took as data (a form's block), not as titles */
+	char **raw;        /* while the header test runs: the record's
+			      values as written (else NULL) */
 	/* private */
 	FILE *fp;
 	int close_fp;

@@ -1,6 +1,7 @@
 #include "card.h"
 #include "cardline.h"
 #include "cardwords.h"
+#include "queries.h"
 #include "figures.h"
 #include "position.h"
 #include "levels_card.h"
@@ -531,6 +532,7 @@ int card_write(const struct report_input *in, int org, const char *path,
 		area_tables(&c);
 		commitments(&c);
 		levels_card(&c.d, org);
+		queries_card(&c.d, in->queries, ci->roster->orgs[org].id);
 		trend(&c);
 		footnotes(&c);
 		ret = doc_close(&c.d, path, 0600, why, size);

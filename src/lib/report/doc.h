@@ -23,6 +23,8 @@ struct positions;
 #define DOC_BOTTOM (PDF_PAGE_HEIGHT - 56.0)
 
 /* What a report is made from. */
+struct report_queries;
+
 struct report_input {
 	struct chart_input chart;     /* catalogue, roster, settings, fonts,
 					 published figures, tidy returns,
@@ -41,6 +43,7 @@ struct report_input {
 	const struct levels *levels;  /* commitment levels, or NULL */
 	const char *html;             /* where the HTML edition goes too
 					 (see html.h), or NULL for none */
+	const struct report_queries *queries; /* pledge-ingest's, or NULL */
 };
 
 struct doc {

@@ -1,5 +1,6 @@
 #include "sector.h"
 #include "levels_section.h"
+#include "queries.h"
 #include "figures.h"
 #include "revised.h"
 #include "peers.h"
@@ -445,6 +446,7 @@ static void quality(struct doc *d, const char *issues)
 	d->y += 6;
 	whole_chart(d, chart_of_response);
 	quality_codes(d, issues, true);
+	queries_sector(d, d->in->queries);
 	buf_free(&b);
 }
 
