@@ -59,7 +59,7 @@ def main():
     want = {
         "Employees": grouped(fig["staff_total"]["sum"]),
         "Carer-friendly policy in place":
-            f"{float(fig['carer_policy']['rate']):.0f}%",
+            f"{float(fig['carer_policy']['rate']):.1f}%",
         "Median hourly pay of care staff (£)":
             f"£{float(pay['median']):.2f}",
     }
@@ -67,7 +67,7 @@ def main():
     problems = []
     seen = {k: 0 for k in want}
     metric_tables = [(c, t) for c, t in parser.tables
-                     if t and t[0][:3] == ["Metric", "n", "Figure"]]
+                     if t and t[0][:3] == ["Measure", "Answered", "Figure"]]
     if len(metric_tables) < 4:
         problems.append(f"{len(metric_tables)} metric tables, not 4")
     for caption, table in metric_tables:
@@ -84,9 +84,10 @@ def main():
     for name, n in seen.items():
         if n != 1:
             problems.append(f"{name}: in {n} metric tables, not 1")
-    charts = {c: t for c, t in parser.tables if ": sector " in c}
-    chart = next((t for c, t in charts.items()
-                  if c.startswith("Employees:")), None)
+    # a chart's data table: headed Quarter, captioned with its measure
+    chart = next((t for c, t in parser.tables
+                  if c.strip() == "Employees" and t and t[0]
+                  and t[0][0] == "Quarter"), None)
     latest = [r for r in chart or [] if r and r[0] == last]
     if not latest or not latest[0][1].startswith(want["Employees"] + " ("):
         problems.append(f"the Employees chart's data for {last}: {latest}")
