@@ -138,8 +138,10 @@ size_t revisions_compare(char *old_agg, char *new_agg, char *earlier,
 	read_aggregates(old_agg, &old);
 	read_aggregates(new_agg, &new);
 	read_revisions(earlier, &prev);
-	qsort(old.items, old.len, sizeof *old.items, by_key);
-	qsort(prev.items, prev.len, sizeof *prev.items, by_key);
+	if (old.len)
+		qsort(old.items, old.len, sizeof *old.items, by_key);
+	if (prev.len)
+		qsort(prev.items, prev.len, sizeof *prev.items, by_key);
 	buf_adds(out, REVISIONS_HEADER);
 	size_t rows = 0;
 	for (size_t i = 0; i < new.len; i++) {
