@@ -44,8 +44,9 @@ status=$?
 outside_state | cmp -s - "$tmp/outside.before" && ok ||
 	bad "links in the output tree changed files outside it"
 # (With the published aggregates.csv a link, there is nothing to compare
-# for revisions: the report and manifest differ by those alone.)
-diff -r -x revisions.csv -x sector-report.pdf -x manifest.csv \
+# for revisions: the reports and manifest differ by those alone.)
+diff -r -x revisions.csv -x sector-report.pdf -x sector-report.html \
+	-x manifest.csv \
 	"$tmp/again/output/2026-Q3" "$out/2026-Q3" >/dev/null &&
 	[ ! -L "$out/2026-Q3/charts" ] && [ ! -L "$out/.hashes" ] && ok ||
 	bad "the quarter redone over planted links is not the one made without them"
@@ -130,8 +131,9 @@ head -1 "$rev" 2>/dev/null | grep -qx 'period,metric,group,column,old,new' &&
 	grep -q '^2026-Q3,staff_total,sector,n,' "$rev" &&
 	[ ! -e "$tmp/ref/output/2026-Q3/revisions.csv" ] && ok ||
 	bad "a late return gave no revisions.csv"
-pdftotext "$tmp/again/output/2026-Q3/sector-report.pdf" - 2>/dev/null | grep -q '\[r\]' &&
-	! pdftotext "$tmp/ref/output/2026-Q3/sector-report.pdf" - 2>/dev/null | grep -q '\[r\]' &&
+# (The key to the symbols always explains [r]; a mark follows a figure.)
+pdftotext "$tmp/again/output/2026-Q3/sector-report.pdf" - 2>/dev/null | grep -q '[0-9%] \[r\]' &&
+	! pdftotext "$tmp/ref/output/2026-Q3/sector-report.pdf" - 2>/dev/null | grep -q '[0-9%] \[r\]' &&
 	ok || bad "revised figures are not marked [r] in the sector report"
 
 # Staff open issues.csv in Excel (a BOM); analysts' CSVs have none; the
@@ -170,3 +172,62 @@ status=$?
 status=$?
 [ $status -eq 0 ] && same_tree "$tmp/again/output/2026-Q3" "$tmp/audit/output/2026-Q3" && ok ||
 	bad "an audit that found nothing stopped the quarter (status $status)"
+
+# Every stage always runs: a sibling program that is missing is a clear
+# failure (exit 2) that keeps the quarter published before.
+mkdir "$tmp/bin4"
+for p in "$bin"/pledge-*; do
+	[ "${p##*/}" = pledge-audit ] || cp "$p" "$tmp/bin4/"
+done
+setup "$tmp/noaudit"
+cp -R "$tmp/ref/output" "$tmp/noaudit/"
+late "$tmp/noaudit"
+(cd "$tmp/noaudit" && PATH=/usr/bin:/bin "$tmp/bin4/pledge-run" >/dev/null 2>"$tmp/noaudit.err")
+status=$?
+[ $status -eq 2 ] && grep -q 'cannot find pledge-audit' "$tmp/noaudit.err" &&
+	same_tree "$tmp/ref/output" "$tmp/noaudit/output" && ok ||
+	bad "a missing pledge-audit was not a clear failure (status $status: $(cat "$tmp/noaudit.err"))"
+
+# Every file SPEC 9 names is in the quarter, with its mode: staff-only
+# files 0600, orgs/ 0700, the publishable ones 0644.
+modes() { for f in "$@"; do printf '%s %s\n' "$f" "$(stat -c %a "$q/$f" 2>/dev/null)"; done; }
+want="returns.csv 600
+issues.csv 600
+disclosure.csv 600
+levels.csv 600
+orgs 700
+orgs/HX01.pdf 600
+orgs/HX01.csv 600
+aggregates.csv 644
+charts 755
+charts/readings.csv 644
+charts/response.svg 644
+charts/response.png 644
+sector-report.pdf 644
+sector-report.html 644
+datapackage.json 644
+manifest.csv 644"
+got=$(modes $(printf '%s\n' "$want" | cut -d' ' -f1))
+[ "$got" = "$want" ] && ok ||
+	bad "the quarter's files and modes are not those of SPEC 9: $(printf '%s\n' "$got" | tr '\n' ' ')"
+
+# The data package describes the files there: each resource's path is
+# in the quarter and its header is the fields the package lists.
+if command -v python3 >/dev/null; then
+	(cd "$q" && python3 - <<'EOF2') && ok || bad "datapackage.json does not describe the quarter's files"
+import csv, json, sys
+pkg = json.load(open("datapackage.json"))
+paths = set()
+for r in pkg["resources"]:
+    with open(r["path"], encoding="utf-8-sig", newline="") as f:
+        head = next(csv.reader(f))
+    fields = [x["name"] for x in r["schema"]["fields"]]
+    if head != fields:
+        sys.exit("%s: header %s, package %s" % (r["path"], head, fields))
+    paths.add(r["path"])
+for need in ("returns.csv", "issues.csv", "aggregates.csv", "disclosure.csv",
+             "levels.csv", "manifest.csv", "charts/readings.csv"):
+    if need not in paths:
+        sys.exit("no resource for " + need)
+EOF2
+fi

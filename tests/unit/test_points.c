@@ -3,9 +3,12 @@
 #include "unit.h"
 #include "chartworld.h"
 #include "report/points.h"
+#include "model/levels.h"
 
 static const char *const orgs[] = { "HX01", "HX02", "HX03", "HX04",
 				    "HX05" };
+static const char *const all_orgs[] = { "HX01", "HX02", "HX03", "HX04",
+					"HX05", "HX06", "HX07", "HX08" };
 
 static void points_are_chosen_by_better(void **state)
 {
@@ -27,7 +30,7 @@ static void points_are_chosen_by_better(void **state)
 	publish(w);
 	struct chart_input in = input_of(w, true);
 	char *p[POINTS_MAX];
-	size_t n = points_of(&in, p, POINTS_MAX);
+	size_t n = points_of(&in, NULL, NULL, p, POINTS_MAX);
 	assert_int_equal(n, 4);
 	assert_string_equal(p[0], "5 of the 8 signatories that owed a return "
 			    "for 2026-Q4 sent one: a response rate of 62.5%.");
@@ -54,9 +57,79 @@ static void no_more_points_than_asked(void **state)
 	publish(w);
 	struct chart_input in = input_of(w, true);
 	char *p[POINTS_MAX];
-	assert_int_equal(points_of(&in, p, 1), 1);
+	assert_int_equal(points_of(&in, NULL, NULL, p, 1), 1);
 	assert_non_null(strstr(p[0], "response rate of 50.0%"));
 	free(p[0]);
+}
+
+/* Rules on the test catalogue: employer Active on a policy, Accomplished
+ * on a network as well; paid carers Active on a career pathway. */
+static void load_levels(struct world *w, struct levels *lv)
+{
+	char *path = temp_text("area,level,rank,metric,test,value,quarters\n"
+			       "employer,Active,1,policy,yes,,\n"
+			       "employer,Accomplished,2,network,yes,,\n"
+			       "paid_carers,Active,1,pathway,yes,,\n");
+	assert_int_equal(levels_load(lv, path, &w->cat, &w->d), 0);
+	temp_remove(path);
+}
+
+static void levels_point_counts_each_level(void **state)
+{
+	struct world *w = *state;
+	for (int i = 0; i < 7; i++) {
+		answer(w, "2026-Q4", all_orgs[i], POLICY, 1);
+		answer(w, "2026-Q4", all_orgs[i], NETWORK, i < 3);
+		answer(w, "2026-Q4", all_orgs[i], PATHWAY, i < 4);
+	}
+	publish(w);
+	struct chart_input in = input_of(w, true);
+	struct levels lv;
+	load_levels(w, &lv);
+	char *p[POINTS_MAX];
+	size_t n = points_of(&in, &lv, NULL, p, POINTS_MAX);
+	assert_true(n >= 2);
+	assert_string_equal(p[n - 1], "Commitment levels reached by the 7 "
+			    "signatories with a return for 2026-Q4: "
+			    "employer, Active 4, Accomplished 3; "
+			    "paid_carers, Active 4.");
+	for (size_t i = 0; i < n; i++)
+		free(p[i]);
+	/* Without rules, or without the returns, no such point. */
+	n = points_of(&in, NULL, NULL, p, POINTS_MAX);
+	assert_null(strstr(p[n - 1], "Commitment levels"));
+	for (size_t i = 0; i < n; i++)
+		free(p[i]);
+	in.returns = NULL;
+	n = points_of(&in, &lv, NULL, p, POINTS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		assert_null(strstr(p[i], "Commitment levels"));
+		free(p[i]);
+	}
+	levels_free(&lv);
+}
+
+static void levels_point_withholds_small_counts(void **state)
+{
+	struct world *w = *state;
+	for (int i = 0; i < 7; i++) {
+		answer(w, "2026-Q4", all_orgs[i], POLICY, 1);
+		answer(w, "2026-Q4", all_orgs[i], NETWORK, i < 1);
+	}
+	publish(w);
+	struct chart_input in = input_of(w, true);
+	struct levels lv;
+	load_levels(w, &lv);
+	char *p[POINTS_MAX];
+	size_t n = points_of(&in, &lv, NULL, p, POINTS_MAX);
+	const char *last = p[n - 1];
+	assert_non_null(strstr(last, "Accomplished [c]"));
+	assert_non_null(strstr(last, "Active [c]"));
+	assert_non_null(strstr(last, "([c]: withheld to protect "
+				     "confidentiality)."));
+	for (size_t i = 0; i < n; i++)
+		free(p[i]);
+	levels_free(&lv);
 }
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, world_setup, world_teardown)
@@ -66,6 +139,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(points_are_chosen_by_better),
 		TEST(no_more_points_than_asked),
+		TEST(levels_point_counts_each_level),
+		TEST(levels_point_withholds_small_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

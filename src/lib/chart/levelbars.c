@@ -1,10 +1,12 @@
 #include "levelbars.h"
+#include "charts.h"
 #include "layout.h"
 #include "../base/buf.h"
 
 #include <stdio.h>
 
 #define ROW 26.0
+#define ROW_NARROW 20.0
 
 static void value_text(const struct level_bars *lb, size_t k, char *out,
 		       size_t size)
@@ -36,11 +38,20 @@ static void reading(struct scene *s, const struct level_bars *lb)
 
 int chart_levels(struct scene *s, const struct level_bars *lb)
 {
-	s->height = 64 + ROW * (double)(lb->n ? lb->n : 1);
-	double top = layout_title(s, lb->title, "Signatories at each level "
-				  "among those that sent a return");
-	double label_w = 130, left = MARGIN + label_w + 8;
-	double right = s->width - MARGIN - 80;
+	bool narrow = s->width < CHART_WIDTH;
+	double row = narrow ? ROW_NARROW : ROW;
+	s->height = 64 + row * (double)(lb->n ? lb->n : 1);
+	double top = layout_title(s, lb->title, narrow
+		? "Signatories at each level"
+		: "Signatories at each level among those that sent a return");
+	/* A title wrapped on a narrow chart pushes the bars down. */
+	if (narrow || top + row * (double)lb->n + 8 > s->height)
+		s->height = top + row * (double)lb->n + 8;
+	/* Across the page: labels 130 wide, values 80; narrower, shares. */
+	double label_w = narrow ? s->width * 0.36 : 130;
+	double value_w = narrow ? s->width * 0.2 : 80;
+	double left = MARGIN + label_w + 8;
+	double right = s->width - MARGIN - value_w;
 	double y = top;
 	for (size_t k = 0; k < lb->n; k++) {
 		double base = y + 14;
@@ -59,7 +70,7 @@ int chart_levels(struct scene *s, const struct level_bars *lb)
 		layout_text_fit(s, "value", right + 6, base, v, LABEL_SIZE,
 				WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT,
 				s->width - right - 8);
-		y += ROW;
+		y += row;
 	}
 	reading(s, lb);
 	return s->bad ? -1 : 0;

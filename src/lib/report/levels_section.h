@@ -1,8 +1,11 @@
 /* levels_section: the sector report's commitment levels (SPEC §3.5,
- * §8): per area, how many signatories reach each level in each quarter
- * shown, as a table, and this quarter's as a chart. Counts of
- * organisations are under disclosure control (levels_suppress): a
- * withheld one is "[c]". Worked out in-process from the tidy returns
+ * §8): how many signatories reach each level of each area in each
+ * quarter shown, as one table (a row per area and quarter when every
+ * area has the same levels and that is shorter, else a row per area and
+ * level), and each area's counts this quarter as a chart, two to a row.
+ * Built with doc_table and doc_charts, so the HTML edition has them
+ * too. Counts of organisations are under disclosure control
+ * (levels_suppress): a withheld one is "[c]". Worked out in-process from the tidy returns
  * the report was given. */
 #ifndef PLEDGE_LEVELS_SECTION_H
 #define PLEDGE_LEVELS_SECTION_H

@@ -2,6 +2,10 @@
 #include "figures.h"
 #include "../base/buf.h"
 #include "../model/period.h"
+#include "../stats/levelcalc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -113,7 +117,80 @@ static void commitments(const struct chart_input *in, struct buf *b)
 	buf_addc(b, '.');
 }
 
-size_t points_of(const struct chart_input *in, char **out, size_t max)
+/* An area's title from the wording (area_<id>), starting lower case to
+ * run on in a sentence, or the id. */
+static void area_words(const struct wording *words, const char *area,
+		       struct buf *b)
+{
+	char key[160];
+	snprintf(key, sizeof(key), "area_%s", area);
+	const char *t = words ? wording_get(words, key) : "";
+	if (!t[0])
+		t = area;
+	buf_addc(b, (char)tolower((unsigned char)t[0]));
+	buf_adds(b, t + 1);
+}
+
+/* One area's published counts at each level (not "no level yet"); adds
+ * to *total the signatories it counts; whether any was withheld. */
+static bool level_counts(const struct chart_input *in,
+			 const struct level_area *la, struct buf *b,
+			 size_t *total)
+{
+	size_t n = la->nlevels + 1;
+	size_t *counts = calloc(n, sizeof(*counts));
+	bool *withheld = calloc(n, sizeof(*withheld)), any = false;
+	if (!counts || !withheld) {
+		free(counts);
+		free(withheld);
+		return false;
+	}
+	*total = levels_count(la, in->returns, in->period, counts);
+	levels_suppress(counts, n,
+			(size_t)(in->settings ? in->settings->min_orgs : 3),
+			withheld);
+	for (size_t k = 1; k < n; k++) {
+		if (withheld[k])
+			buf_addf(b, ", %s [c]", la->levels[k - 1].name);
+		else
+			buf_addf(b, ", %s %zu", la->levels[k - 1].name,
+				 counts[k]);
+		any |= withheld[k];
+	}
+	free(counts);
+	free(withheld);
+	return any;
+}
+
+/* How many reach each commitment level in each area (SPEC §3.5), from
+ * the tidy returns, with the counts disclosure control withholds as
+ * [c]. */
+static void levels_point(const struct chart_input *in,
+			 const struct levels *lv, const struct wording *words,
+			 struct buf *b)
+{
+	if (!lv || !lv->nareas || !in->returns)
+		return;
+	struct buf areas = BUF_INIT;
+	size_t total = 0;
+	bool any = false;
+	for (size_t a = 0; a < lv->nareas; a++) {
+		buf_adds(&areas, a ? "; " : "");
+		area_words(words, lv->areas[a].area, &areas);
+		any |= level_counts(in, &lv->areas[a], &areas, &total);
+	}
+	char p[PERIOD_TEXT];
+	if (total > 0)
+		buf_addf(b, "Commitment levels reached by the %zu signatories "
+			 "with a return for %s: %s%s.", total,
+			 period_format(in->period, p), areas.s,
+			 any ? " ([c]: withheld to protect confidentiality)"
+			     : "");
+	buf_free(&areas);
+}
+
+size_t points_of(const struct chart_input *in, const struct levels *lv,
+		 const struct wording *words, char **out, size_t max)
 {
 	struct buf b = BUF_INIT;
 	size_t n = 0;
@@ -138,8 +215,8 @@ size_t points_of(const struct chart_input *in, char **out, size_t max)
 	}
 	commitments(in, &b);
 	add(out, max, &n, &b);
-	/* How many reach each commitment level (SPEC §3.5) goes here, as
-	 * the last point, once levels are worked out. */
+	levels_point(in, lv, words, &b);
+	add(out, max, &n, &b);
 	buf_free(&b);
 	return n;
 }

@@ -170,7 +170,8 @@ static void whole_chart(struct doc *d, chart_fn *build)
 static void main_points(struct doc *d)
 {
 	char *list[POINTS_MAX];
-	size_t n = points_of(&d->in->chart, list, POINTS_MAX);
+	size_t n = points_of(&d->in->chart, d->in->levels, d->in->words, list,
+			     POINTS_MAX);
 	d->y += 24;
 	doc_heading(d, 1, "Main points");
 	doc_bullets(d, (const char *const *)list, n, 11);

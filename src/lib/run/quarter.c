@@ -127,8 +127,8 @@ int quarter_run(struct run *r, int period)
 	if (st == 0 && there == 1 && unchanged(&q, oldfd)) {
 		st = q.status;
 	} else if (st == 0) {
-		run_find_programs(r);
-		st = stage_open(&q) < 0 ? 2 : stages_run(&q, oldfd);
+		st = run_find_programs(r) < 0 || stage_open(&q) < 0
+			     ? 2 : stages_run(&q, oldfd);
 		if (st < 2 && publish(&q) < 0)
 			st = 2;
 		if (st < 2)

@@ -118,20 +118,30 @@ static void find_branding(struct run *r)
 	diags_free(&d);
 }
 
-void run_find_programs(struct run *r)
+/* One sibling program, or NULL after a message when it is missing. */
+static char *find_one(struct run *r, const char *name)
 {
-	if (r->ingest)
-		return;
-	r->ingest = spawn_find("pledge-ingest");
-	r->aggregate = spawn_find("pledge-aggregate");
-	r->chart = spawn_find("pledge-chart");
-	r->report = spawn_find("pledge-report");
-	r->ingest_previous = spawn_supports(r->ingest, "--previous");
-	r->aggregate_disclosure = spawn_supports(r->aggregate, "--disclosure");
-	r->aggregate_levels = spawn_supports(r->aggregate, "--levels");
-	r->audit = spawn_exists("pledge-audit") ? spawn_find("pledge-audit") : NULL;
-	r->report_html = spawn_supports(r->report, "--html");
-	r->report_revisions = spawn_supports(r->report, "--revisions");
+	if (!spawn_exists(name)) {
+		fprintf(r->err, "%s: cannot find %s (neither beside %s nor in "
+			"PATH); is pledge fully installed?\n", r->o->prog, name,
+			r->o->prog);
+		return NULL;
+	}
+	return spawn_find(name);
+}
+
+int run_find_programs(struct run *r)
+{
+	if (r->found)
+		return r->found > 0 ? 0 : -1;
+	r->ingest = find_one(r, "pledge-ingest");
+	r->aggregate = find_one(r, "pledge-aggregate");
+	r->chart = find_one(r, "pledge-chart");
+	r->report = find_one(r, "pledge-report");
+	r->audit = find_one(r, "pledge-audit");
+	int ok = r->ingest && r->aggregate && r->chart && r->report && r->audit;
+	r->found = ok ? 1 : -1;
+	return ok ? 0 : -1;
 }
 
 static int by_int(const void *a, const void *b)

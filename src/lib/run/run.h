@@ -34,12 +34,8 @@ struct run {
 	int outfd;               /* the output folder */
 	struct hashcache *hashes;
 	char *ingest, *aggregate, *chart, *report; /* the programs */
-	int ingest_previous;     /* pledge-ingest takes --previous */
-	int aggregate_disclosure;/* pledge-aggregate takes --disclosure */
-	int aggregate_levels;    /* pledge-aggregate takes --levels */
-	char *audit;             /* pledge-audit, or NULL when missing */
-	int report_html;         /* pledge-report takes --html */
-	int report_revisions;    /* pledge-report takes --revisions */
+	char *audit;
+	int found;               /* programs looked for: 1 all there, -1 not */
 	char *fonts[2];          /* font files from the settings */
 	char *logo;              /* the logo from the wording, or NULL */
 };
@@ -50,9 +46,10 @@ struct run {
  * written, a stage failed). */
 int run_all(const struct run_opts *o, FILE *out, FILE *err);
 
-/* Finds the sibling programs and what they support (asking each for
- * its --help), once: only a quarter that is redone needs them. */
-void run_find_programs(struct run *r);
+/* Finds the sibling programs (pledge-ingest, -aggregate, -chart,
+ * -report and -audit), once: only a quarter that is redone needs them.
+ * Returns 0, or -1 after a message naming one that is missing. */
+int run_find_programs(struct run *r);
 
 /* A progress line on err when o->progress is set ("" clears it). */
 void run_progress(const struct run *r, const char *period, const char *what);

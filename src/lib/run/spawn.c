@@ -134,14 +134,3 @@ int spawn_run(const char *path, char *const argv[], int dirfd,
 	}
 	return WEXITSTATUS(st);
 }
-
-int spawn_supports(const char *path, const char *option)
-{
-	char *argv[] = { (char *)path, "--help", NULL };
-	struct buf out = BUF_INIT;
-	int signo;
-	int st = run_piped(path, argv, -1, &out, NULL, &signo);
-	int yes = st == 0 && strstr(out.s, option) != NULL;
-	buf_free(&out);
-	return yes;
-}

@@ -16,10 +16,6 @@ char *spawn_find(const char *name);
 /* Whether the program name can be found (beside this one or in PATH). */
 int spawn_exists(const char *name);
 
-/* Whether the --help of the program at path mentions option (such as
- * "--html"): how a run learns what its siblings support. */
-int spawn_supports(const char *path, const char *option);
-
 /* Runs path with argv (NULL-terminated, argv[0] its name) in the folder
  * dirfd, standard input from /dev/null. When err is not NULL, the
  * child's standard error is collected there; else it is this one's.

@@ -132,7 +132,7 @@ static int ingest(struct quarter *q)
 	arg(&a, "--period=%s", q->period);
 	arg(&a, "--issues=%s/issues.csv", q->stage);
 	arg(&a, "--output=%s/returns.csv", q->stage);
-	for (size_t i = 0; r->ingest_previous && i < q->in.nearlier; i++)
+	for (size_t i = 0; i < q->in.nearlier; i++)
 		arg(&a, "--previous=%s", q->in.earlier[i]);
 	arg(&a, "--");
 	for (size_t i = 0; i < q->in.nreturns; i++)
@@ -153,10 +153,8 @@ static int aggregate(struct quarter *q)
 	struct args a;
 	args_start(q, &a, q->r->aggregate, "pledge-aggregate");
 	arg(&a, "--output=%s/aggregates.csv", q->stage);
-	if (q->r->aggregate_disclosure)
-		arg(&a, "--disclosure=%s/disclosure.csv", q->stage);
-	if (q->r->aggregate_levels)
-		arg(&a, "--levels=%s/levels.csv", q->stage);
+	arg(&a, "--disclosure=%s/disclosure.csv", q->stage);
+	arg(&a, "--levels=%s/levels.csv", q->stage);
 	args_returns(q, &a, 0);
 	return stage(q, "working out the figures", &a, 0);
 }
@@ -179,9 +177,8 @@ static int report(struct quarter *q, int orgs, int revised)
 	arg(&a, "--out=%s/%s", q->stage, orgs ? "orgs" : "sector-report.pdf");
 	if (!orgs) {
 		arg(&a, "--issues=%s/issues.csv", q->stage);
-		if (q->r->report_html)
-			arg(&a, "--html=%s/sector-report.html", q->stage);
-		if (revised && q->r->report_revisions)
+		arg(&a, "--html=%s/sector-report.html", q->stage);
+		if (revised)
 			arg(&a, "--revisions=%s/revisions.csv", q->stage);
 	}
 	args_returns(q, &a, 1);
@@ -190,20 +187,16 @@ static int report(struct quarter *q, int orgs, int revised)
 			     : "writing the sector report", &a, 0);
 }
 
-/* The audit, when pledge-audit is installed: nothing published may give
- * away a withheld figure; when it finds something, the quarter is not
- * published. */
+/* The audit: nothing published may give away a withheld figure; when
+ * it finds something, the quarter is not published. */
 static int audit(struct quarter *q)
 {
-	if (!q->r->audit)
-		return 0;
 	struct args a;
 	args_start(q, &a, q->r->audit, "pledge-audit");
 	args_returns(q, &a, 1);
 	arg(&a, "--readings=%s/charts/readings.csv", q->stage);
 	arg(&a, "%s/aggregates.csv", q->stage);
-	if (q->r->report_html)
-		arg(&a, "%s/sector-report.html", q->stage);
+	arg(&a, "%s/sector-report.html", q->stage);
 	return stage(q, "checking nothing withheld can be worked out", &a, 0);
 }
 
