@@ -121,6 +121,7 @@ test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
 	@sh tests/cards/run.sh $(BIN) $(BUILD)/tests
 	@sh tests/disclosure/run.sh $(abspath $(BIN))
 	@sh tests/a11y/run.sh $(BIN)
+	@sh tests/jobs/run.sh $(BIN) $(BUILD)/tests
 
 check: deps
 	@$(MAKE) --no-print-directory test

@@ -1,6 +1,7 @@
 /* pledge-report: the sector report and a report card per signatory. */
 #include "base/buf.h"
 #include "base/cli.h"
+#include "base/jobs.h"
 #include "base/xalloc.h"
 #include "model/period.h"
 #include "model/wording.h"
@@ -332,7 +333,8 @@ static int write_share(const struct report_input *in,
 
 /* One card per signatory with an accepted return, into dir, shared
  * between two processes (the cards are independent, and a machine has
- * more than one core). Returns the exit status. */
+ * more than one core), or made here alone with PLEDGE_JOBS=1. Returns
+ * the exit status. */
 static int write_cards(const struct report_input *given,
 		       const struct world *w, const char *dir)
 {
@@ -352,7 +354,7 @@ static int write_cards(const struct report_input *given,
 	int show = isatty(STDERR_FILENO);
 	fflush(stdout);
 	fflush(stderr);
-	pid_t child = due > 1 ? fork() : -1;
+	pid_t child = due > 1 && jobs_count() > 1 ? fork() : -1;
 	if (child == 0)
 		_exit(write_share(in, &f, w, dir, 1, 2, 0, due));
 	int parts = child > 0 ? 2 : 1;

@@ -59,11 +59,22 @@ static void a_full_disk_is_reported(void **state)
 	buf_free(&b);
 }
 
+/* With PLEDGE_JOBS=1 no writer starts: the caller writes itself. */
+static void one_job_starts_no_writer(void **state)
+{
+	setenv("PLEDGE_JOBS", "1", 1);
+	assert_null(bgwrite_start(stdout));
+	setenv("PLEDGE_JOBS", "2", 1);
+}
+
 int main(void)
 {
+	/* the writer's thread is what is tested, whatever the machine */
+	setenv("PLEDGE_JOBS", "2", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(blocks_arrive_in_order),
 		cmocka_unit_test(a_full_disk_is_reported),
+		cmocka_unit_test(one_job_starts_no_writer),
 	};
 	return cmocka_run_group_tests_name("bgwrite", tests, NULL, NULL);
 }

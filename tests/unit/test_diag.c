@@ -99,10 +99,10 @@ static void echoes_as_added(void **state)
 	d.echo = fp;
 	d.prog = "p";
 	d.echo_warnings = 0;
-	diag_add(&d, SEV_WARNING, "f.csv", 1, NULL, NULL, "w", "quiet");
-	diag_add(&d, SEV_ERROR, "f.csv", 2, NULL, NULL, "e", "loud");
+	diag_add(&d, SEV_WARNING, "f.csv", 1, NULL, NULL, "short-row", "quiet");
+	diag_add(&d, SEV_ERROR, "f.csv", 2, NULL, NULL, "ragged-row", "loud");
 	d.echo_warnings = 1;
-	diag_add(&d, SEV_WARNING, "f.csv", 3, NULL, NULL, "w", "heard");
+	diag_add(&d, SEV_WARNING, "f.csv", 3, NULL, NULL, "short-row", "heard");
 	fclose(fp);
 	assert_string_equal(out, "p: f.csv:2: error: loud\n"
 				 "p: f.csv:3: warning: heard\n");
@@ -117,7 +117,7 @@ static void many_diagnostics(void **state)
 	diags_init(&d);
 	for (long i = 0; i < 10000; i++)
 		diag_add(&d, i % 3 ? SEV_WARNING : SEV_ERROR, "f.csv", i + 1,
-			 NULL, NULL, "code", "message %ld", i);
+			 NULL, NULL, "unknown-metric", "message %ld", i);
 	assert_int_equal(d.len, 10000);
 	assert_int_equal(d.errors, 3334);
 	assert_int_equal(d.warnings, 6666);

@@ -1,6 +1,8 @@
 #include "diag.h"
+#include "../base/codes.h"
 #include "../base/xalloc.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,10 +86,19 @@ static char *one_line(char *s)
 	return e;
 }
 
+/* Whether code is in the list of problem codes at severity sev. */
+static int listed(const char *code, enum severity sev)
+{
+	const struct problem_code *c = problem_code_find(code);
+	return c && (c->severity &
+		     (sev == SEV_ERROR ? CODE_ERROR : CODE_WARNING));
+}
+
 size_t diag_add(struct diags *d, enum severity sev, const char *file,
 		long line, const char *org_id, const char *metric,
 		const char *code, const char *fmt, ...)
 {
+	assert(listed(code, sev) && "a problem code not in base/codes.c");
 	GROW(d->items, d->cap, d->len + 1);
 	struct diag *g = &d->items[d->len];
 	g->severity = sev;

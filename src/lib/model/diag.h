@@ -42,7 +42,8 @@ void diags_free(struct diags *d);
 void diag_free(struct diag *g);
 
 /* Adds one diagnostic; org_id and metric may be NULL. code must be a
- * string literal. Returns the new diagnostic's index. */
+ * string literal listed in base/codes.c at this severity (an assertion
+ * fails otherwise). Returns the new diagnostic's index. */
 size_t diag_add(struct diags *d, enum severity sev, const char *file,
 		long line, const char *org_id, const char *metric,
 		const char *code, const char *fmt, ...)

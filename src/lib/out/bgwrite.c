@@ -1,4 +1,5 @@
 #include "bgwrite.h"
+#include "../base/jobs.h"
 #include "../base/xalloc.h"
 
 #include <errno.h>
@@ -42,6 +43,8 @@ static void *work(void *arg)
 
 struct bgwrite *bgwrite_start(FILE *fp)
 {
+	if (jobs_count() < 2)
+		return NULL;
 	struct bgwrite *w = xcalloc(1, sizeof(*w));
 	w->fp = fp;
 	buf_init(&w->block);

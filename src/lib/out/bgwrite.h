@@ -14,8 +14,8 @@
 
 struct bgwrite;
 
-/* Starts a writer to fp; NULL when no thread can be started (the caller
- * then writes itself). */
+/* Starts a writer to fp; NULL when no thread can be started, or with
+ * PLEDGE_JOBS=1 (the caller then writes itself). */
 struct bgwrite *bgwrite_start(FILE *fp);
 
 /* Hands b's bytes to the writer and leaves b empty (with room). Returns

@@ -5,6 +5,7 @@
 #include "legacy.h"
 #include "parts.h"
 #include "../base/buf.h"
+#include "../base/jobs.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 
@@ -85,8 +86,8 @@ static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
 	return s;
 }
 
-/* Reads the rest on other threads, unless it is a regular file with
- * less than a part left (a thread is worth starting for a large file
+/* Reads the rest on other threads, unless PLEDGE_JOBS=1 or it is a
+ * regular file with less than a part left (a thread is worth starting for a large file
  * only; a regular file's size is known, a pipe's is not). */
 static void start_workers(struct csvin *r)
 {
@@ -96,6 +97,8 @@ static void start_workers(struct csvin *r)
 	int regular = fd >= 0 && from >= 0 && fstat(fd, &st) == 0 &&
 		      S_ISREG(st.st_mode);
 	if (regular && st.st_size - from < (long long)csvin_part_bytes(r))
+		return;
+	if (jobs_count() < 2)
 		return;
 	r->caller_d = r->d;
 	r->ahead_cp1252 = r->enc >= ENC_CP1252;

@@ -1,4 +1,5 @@
 #include "parts.h"
+#include "../base/jobs.h"
 #include "../base/xalloc.h"
 #include "csvin_part.h"
 #include "recbatch.h"
@@ -195,7 +196,7 @@ struct parts *parts_start(struct csvin *r, int fd, long long from,
 		return NULL;
 	}
 	pthread_cond_init(&ps->cv, NULL);
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long cpus = jobs_count();
 	int workers = 1;
 	if (cpus > 2)
 		workers = cpus - 1 > MAX_WORKERS ? MAX_WORKERS : (int)cpus - 1;

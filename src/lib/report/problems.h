@@ -6,8 +6,9 @@
 #include <stddef.h>
 
 /* What a problem code means, in words a reader without the manual
- * follows; a code this does not know reads as its words ("odd-code" ->
- * "Odd code"). Into out. */
+ * follows: its meaning in the list of codes (base/codes.c); a code not
+ * listed there reads as its words ("odd-code" -> "Odd code"). Into
+ * out. */
 const char *problem_words(const char *code, char *out, size_t size);
 
 /* What a severity meant for the figures: "error" -> "rejected",

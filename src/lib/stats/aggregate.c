@@ -2,6 +2,7 @@
 #include "disclose.h"
 #include "sort.h"
 #include "summary.h"
+#include "../base/jobs.h"
 #include "../base/xalloc.h"
 
 #include <math.h>
@@ -308,8 +309,8 @@ static void rank_period(struct aggregate *a, struct agg_period *p)
 		answers += p->m[m].n;
 	struct rank_job job = { a, p };
 	pthread_t t;
-	int two = answers >= 8192 && pthread_create(&t, NULL, rank_odd,
-						     &job) == 0;
+	int two = answers >= 8192 && jobs_count() > 1 &&
+		  pthread_create(&t, NULL, rank_odd, &job) == 0;
 	rank_metrics(a, p, 0, two ? 2 : 1);
 	if (two)
 		pthread_join(t, NULL);
