@@ -24,6 +24,19 @@ const struct csvin_limits csvin_default_limits = {
 	.read_ahead = 1,
 };
 
+/* libcsv's buffer grows here: out of memory exits 2, not a bad quote. */
+static void *parser_realloc(void *p, size_t n)
+{
+	return xreallocarray(p, n, 1);
+}
+
+static void parser_init(struct csv_parser *p)
+{
+	if (csv_init(p, OPTIONS))
+		xalloc_die();
+	csv_set_realloc_func(p, parser_realloc);
+}
+
 /* A reader with nothing to read from yet. */
 struct csvin *csvin_reader_new(const char *name,
 			       const struct csvin_limits *lim,
@@ -40,8 +53,7 @@ struct csvin *csvin_reader_new(const char *name,
 	buf_init(&r->carry);
 	buf_init(&r->own);
 	r->fb = &r->own;
-	if (csv_init(&r->parser, OPTIONS))
-		abort();
+	parser_init(&r->parser);
 	return r;
 }
 
@@ -72,7 +84,6 @@ void csvin_close(struct csvin *r)
 	free(r->name);
 	free(r);
 }
-
 
 /* The worker's reading: as the caller's, with the worker's diagnostics. */
 static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
@@ -394,8 +405,7 @@ static void bad_quote(struct csvin *r, const char *text, size_t len,
 			 "the whole value in quotes and double any \" inside "
 			 "it (\"\"); row skipped");
 	csv_free(&r->parser);
-	if (csv_init(&r->parser, OPTIONS))
-		abort();
+	parser_init(&r->parser);
 	r->in_record = 0;
 	size_t from = stray ? at + 1 : at;
 	r->skip_quoted = follow_quotes(text + from, len - from, r->delim, 0, 0);
