@@ -1,5 +1,5 @@
 #include "diag.h"
-#include "../base/xalloc.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
+#include "../base/diag.h"
 #include "../base/strkey.h"
 
 enum kind { KIND_COUNT, KIND_NUMBER, KIND_PERCENT, KIND_MONEY, KIND_YESNO };

@@ -5,7 +5,7 @@
 
 #include "../base/intmap.h"
 #include "../model/catalogue.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../stats/aggregate.h"
 
 struct aggin {

@@ -11,7 +11,7 @@
 #define PLEDGE_ANSWER_H
 
 #include "../model/catalogue.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../model/returns.h"
 #include "../model/roster.h"
 

@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../model/diag.h"
+#include "../base/diag.h"
 
 struct csvin_limits {
 	unsigned long long max_file;  /* bytes in the whole file */

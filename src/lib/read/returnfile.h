@@ -11,7 +11,7 @@
 #define PLEDGE_RETURNFILE_H
 
 #include "../model/catalogue.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../model/returns.h"
 #include "../model/roster.h"
 #include "csvin.h"

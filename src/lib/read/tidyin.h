@@ -3,7 +3,7 @@
 #ifndef PLEDGE_TIDYIN_H
 #define PLEDGE_TIDYIN_H
 
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../stats/aggregate.h"
 
 /* Reads path ("-" for standard input), a CSV with at least the columns

@@ -3,7 +3,7 @@
 
 #include "base/cli.h"
 #include "base/xalloc.h"
-#include "model/diag.h"
+#include "base/diag.h"
 #include "model/period.h"
 #include "model/settings.h"
 #include "model/wording.h"
