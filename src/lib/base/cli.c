@@ -1,6 +1,6 @@
 #include "cli.h"
 #include "xalloc.h"
-#include "../model/period.h"
+#include "period.h"
 
 #include <getopt.h>
 #include <stdio.h>

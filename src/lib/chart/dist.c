@@ -3,7 +3,7 @@
 #include "layout.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/summary.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 #include "answer.h"
 #include "../base/text.h"
-#include "../model/query.h"
-#include "../model/value.h"
+#include "query.h"
+#include "value.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 #include "bgwrite.h"
 #include "csvout.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <errno.h>
 #include <stdlib.h>

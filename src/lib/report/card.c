@@ -7,7 +7,7 @@
 #include "levels_card.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #include "problems.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../read/table.h"
 #include "method_disclosure.h"
 

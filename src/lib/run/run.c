@@ -4,7 +4,7 @@
 #include "base/cli.h"
 #include "base/xalloc.h"
 #include "base/diag.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "model/settings.h"
 #include "model/wording.h"
 #include "run/quarter.h"

@@ -6,7 +6,7 @@
 #include "../base/intmap.h"
 #include "../model/catalogue.h"
 #include "../base/diag.h"
-#include "../stats/aggregate.h"
+#include "aggregate.h"
 
 struct aggin {
 	struct agg_row *rows;

@@ -4,7 +4,7 @@
 #define PLEDGE_TIDYIN_H
 
 #include "../base/diag.h"
-#include "../stats/aggregate.h"
+#include "aggregate.h"
 
 /* Reads path ("-" for standard input), a CSV with at least the columns
  * period, org_id, metric and value, adding each value to a. A row that
