@@ -123,6 +123,24 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 	return s->bad ? -1 : 0;
 }
 
+/* The response chart's reading in words, onto b. */
+static void response_reading(struct buf *b, const struct chart_input *in)
+{
+	char p1[PERIOD_TEXT], v[NUMTEXT];
+	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
+					     AGG_SECTOR);
+	buf_reset(b);
+	if (r && r->v[AGG_SUM] > 0 && isfinite(r->v[AGG_SUM]))
+		buf_addf(b, "%zu of the %.0f signatories that owed a return "
+			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
+			 period_format(in->period, p1),
+			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
+				 KIND_PERCENT, FIGURE_RATE, v));
+	else
+		buf_addf(b, "No signatory owed a return for %s.",
+			 period_format(in->period, p1));
+}
+
 int chart_response(struct scene *s, const struct chart_input *in)
 {
 	int first = in->period - (CHART_QUARTERS - 1);
@@ -176,18 +194,7 @@ int chart_response(struct scene *s, const struct chart_input *in)
 		buf_addf(&b, " (%s)", v);
 		scene_datum(s, p0, b.s);
 	}
-	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
-					     AGG_SECTOR);
-	buf_reset(&b);
-	if (r && r->v[AGG_SUM] > 0 && isfinite(r->v[AGG_SUM]))
-		buf_addf(&b, "%zu of the %.0f signatories that owed a return "
-			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
-			 period_format(in->period, p1),
-			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
-				 KIND_PERCENT, FIGURE_RATE, v));
-	else
-		buf_addf(&b, "No signatory owed a return for %s.",
-			 period_format(in->period, p1));
+	response_reading(&b, in);
 	scene_set_reading(s, b.s);
 	buf_free(&b);
 	return s->bad ? -1 : 0;
