@@ -514,6 +514,35 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 	return csvin_read_record(r, rec);
 }
 
+/* The end of the input: the last line, and a record libcsv still holds. */
+static enum csvin_status read_end(struct csvin *r, struct csvrec *rec)
+{
+	if (r->part && (r->carry.len || r->in_record || r->skipping)) {
+		r->cut = 1;
+		return CSVIN_EOF;
+	}
+	if (r->carry.len) {
+		int ended = r->carry.s[r->carry.len - 1] == '\r';
+		int s = feed(r, r->carry.s, r->carry.len, ended, NULL, rec);
+		buf_reset(&r->carry);
+		if (s)
+			return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
+	}
+	if (!r->in_record)
+		return CSVIN_EOF;
+	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
+			    "unterminated-quote",
+			    "a quoted value starts here but its closing \" is "
+			    "missing");
+		return CSVIN_FAIL;
+	}
+	if (r->row_done && finish_record(r, rec))
+		return CSVIN_RECORD;
+	r->in_record = 0;
+	return CSVIN_EOF;
+}
+
 /* The next record, read here. */
 enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 {
@@ -537,10 +566,8 @@ enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 			}
 			s = feed(r, r->carry.s, r->carry.len, 1, NULL, rec);
 			buf_reset(&r->carry);
-			if (s < 0)
-				return CSVIN_FAIL;
-			if (s > 0)
-				return CSVIN_RECORD;
+			if (s)
+				return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
 			continue;
 		}
 		struct line_facts lf;
@@ -566,35 +593,8 @@ enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 		} else {
 			s = feed(r, (const char *)p, n, 1, &lf, rec);
 		}
-		if (s < 0)
-			return CSVIN_FAIL;
-		if (s > 0)
-			return CSVIN_RECORD;
+		if (s)
+			return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
 	}
-	if (r->part && (r->carry.len || r->in_record || r->skipping)) {
-		r->cut = 1;
-		return CSVIN_EOF;
-	}
-	if (r->carry.len) {
-		int ended = r->carry.s[r->carry.len - 1] == '\r';
-		int s = feed(r, r->carry.s, r->carry.len, ended, NULL, rec);
-		buf_reset(&r->carry);
-		if (s < 0)
-			return CSVIN_FAIL;
-		if (s > 0)
-			return CSVIN_RECORD;
-	}
-	if (!r->in_record)
-		return CSVIN_EOF;
-	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
-			    "unterminated-quote",
-			    "a quoted value starts here but its closing \" is "
-			    "missing");
-		return CSVIN_FAIL;
-	}
-	if (r->row_done && finish_record(r, rec))
-		return CSVIN_RECORD;
-	r->in_record = 0;
-	return CSVIN_EOF;
+	return read_end(r, rec);
 }
