@@ -63,6 +63,7 @@ $(BUILD)/datadir: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
 $(BUILD)/src/lib/base/cli.o: $(BUILD)/datadir
+$(BUILD)/src/lib/base/paths.o: $(BUILD)/datadir
 FORCE:
 
 $(LIB): $(LIB_OBJ)

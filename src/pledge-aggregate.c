@@ -1,13 +1,13 @@
 /* pledge-aggregate: tidy returns in, sector and peer-group figures out. */
 #include "base/cli.h"
 #include "model/catalogue.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "model/roster.h"
 #include "model/settings.h"
 #include "out/aggout.h"
 #include "out/atomic.h"
 #include "out/levelsout.h"
-#include "read/tidyin.h"
+#include "stats/tidyin.h"
 #include "stats/aggregate.h"
 
 #include <errno.h>

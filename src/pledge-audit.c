@@ -5,7 +5,7 @@
 #include "model/catalogue.h"
 #include "model/roster.h"
 #include "model/settings.h"
-#include "read/tidyin.h"
+#include "stats/tidyin.h"
 #include "stats/aggregate.h"
 #include "stats/audit.h"
 

@@ -5,10 +5,10 @@
 #include "chart/charts.h"
 #include "chart/draw_cairo.h"
 #include "chart/draw_svg.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "out/atomic.h"
 #include "out/csvout.h"
-#include "read/tidyin.h"
+#include "stats/tidyin.h"
 
 #include <errno.h>
 #include <getopt.h>

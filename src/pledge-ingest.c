@@ -2,7 +2,7 @@
 #include "base/cli.h"
 #include "base/xalloc.h"
 #include "model/ingest.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "out/atomic.h"
 #include "out/tidy.h"
 

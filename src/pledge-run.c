@@ -1,6 +1,6 @@
 /* pledge-run: the quarterly run, every stage of every quarter, for cron. */
 #include "base/cli.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "run/run.h"
 
 #include <getopt.h>

@@ -1,7 +1,7 @@
 /* pledge-template: a blank return for one organisation and quarter. */
 #include "base/cli.h"
 #include "model/catalogue.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "model/roster.h"
 #include "out/atomic.h"
 #include "out/template.h"

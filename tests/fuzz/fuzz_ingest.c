@@ -4,11 +4,11 @@
  * folder, checked, merged and written as tidy CSV. */
 #include "fuzz.h"
 #include "model/catalogue.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "model/returns.h"
 #include "model/roster.h"
 #include "out/tidy.h"
-#include "read/returnfile.h"
+#include "model/returnfile.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #include "model/roster.h"
 #include "model/settings.h"
 #include "out/aggout.h"
-#include "read/tidyin.h"
+#include "stats/tidyin.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -10,7 +10,7 @@
  * QUARTERS quarters ending 2026-Q3. "Of which" counts never exceed their
  * parent and bounded metrics stay in bounds, so every value is accepted. */
 #include "model/catalogue.h"
-#include "model/period.h"
+#include "base/period.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 
 #include "chart/charts.h"
 #include "chart/layout.h"
-#include "model/period.h"
+#include "base/period.h"
 
 #include <math.h>
 

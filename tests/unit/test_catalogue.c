@@ -4,6 +4,7 @@
 
 #include "model/catalogue.h"
 #include "model/value.h"
+#include "base/buf.h"
 
 static const char header[] =
 	"metric,area,kind,of,min,max,better,sensitive,label,question\n";
@@ -162,6 +163,37 @@ static int load_text(const char *text, struct catalogue *cat,
 	int ret = catalogue_load(cat, path, d);
 	temp_remove(path);
 	return ret;
+}
+
+/* Every distinct area, in the order it first appears, however many
+ * there are (the sector report once kept only the first 16). */
+static void areas_are_all_listed_in_first_order(void **state)
+{
+	struct buf text = BUF_INIT;
+	buf_adds(&text, header);
+	for (int i = 0; i < 40; i++)
+		buf_addf(&text, "m%02d,area%02d,count,,,,,no,M%d,Q%d?\n", i,
+			 (i * 7) % 20, i, i);
+	struct catalogue cat;
+	struct diags d;
+	diags_init(&d);
+	assert_int_equal(load_text(text.s, &cat, &d), 0);
+	size_t n = 99;
+	const char **areas = catalogue_areas(&cat, &n);
+	assert_int_equal(n, 20);
+	for (size_t a = 0; a < n; a++) {
+		char want[16];
+		snprintf(want, sizeof(want), "area%02zu", (a * 7) % 20);
+		assert_string_equal(areas[a], want);
+	}
+	free(areas);
+	catalogue_free(&cat);
+	diags_free(&d);
+	buf_free(&text);
+	areas = catalogue_areas(&shipped, &n);
+	assert_int_equal(n, 4);
+	assert_string_equal(areas[0], "employer");
+	free(areas);
 }
 
 /* rows (after the header) are refused with code on line. */
@@ -337,6 +369,7 @@ int main(void)
 		cmocka_unit_test(parents_are_linked),
 		cmocka_unit_test(columns_are_read),
 		cmocka_unit_test(kind_names),
+		cmocka_unit_test(areas_are_all_listed_in_first_order),
 		cmocka_unit_test(suggests_the_closest_id),
 		cmocka_unit_test(refuses_bad_kind),
 		cmocka_unit_test(refuses_bad_of),

@@ -5,6 +5,9 @@
 #include "base/buf.h"
 #include "read/csvin.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 /* A reader over bytes in memory. */
 struct reader {
 	FILE *fp;
@@ -716,6 +719,68 @@ static void read_ahead_stops_when_the_caller_does(void **state)
 	free(bytes);
 }
 
+/* Writes to fd an opening quote and then 256 MiB of lines of a value
+ * that does not end, or until the reader goes away. */
+static void endless_value(int fd)
+{
+	char line[4096];
+	memset(line, 'a', sizeof(line));
+	line[sizeof(line) - 1] = '\n';
+	if (write(fd, "\"", 1) != 1)
+		_exit(0);
+	for (int i = 0; i < (256 << 20) / (int)sizeof(line); i++)
+		if (write(fd, line, sizeof(line)) <= 0)
+			break;
+	_exit(0);
+}
+
+/* Running out of memory inside the parser ends the program with status
+ * 2, as every allocation does, instead of reading as a bad quote. */
+static void out_of_memory_in_the_parser_exits_2(void **state)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd[2];
+		if (pipe(fd) < 0)
+			_exit(3);
+		if (fork() == 0) {
+			close(fd[0]);
+			endless_value(fd[1]);
+		}
+		close(fd[1]);
+		alarm(60);
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(3);
+		long pages = 0;
+		FILE *statm = fopen("/proc/self/statm", "r");
+		if (!statm || fscanf(statm, "%ld", &pages) != 1)
+			_exit(3);
+		fclose(statm);
+		rlim_t room = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) +
+			      (48 << 20);
+		struct rlimit rl = { room, room };
+		if (setrlimit(RLIMIT_AS, &rl) < 0)
+			_exit(3);
+		struct csvin_limits lim = { .max_file = ~0ULL,
+					    .max_record = (size_t)-1 / 4,
+					    .max_field = (size_t)-1 / 4,
+					    .max_fields = 4096 };
+		struct diags d;
+		diags_init(&d);
+		struct csvin *in = csvin_open(fdopen(fd[0], "rb"), "t.csv",
+					      &lim, &d);
+		struct csvrec rec;
+		while (csvin_next(in, &rec) == CSVIN_RECORD)
+			;
+		_exit(0);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 2);
+}
+
 int main(void)
 {
 	/* same_every_way reads ahead and in parts, whatever the machine or
@@ -750,6 +815,7 @@ int main(void)
 		cmocka_unit_test(read_ahead_stops_when_the_caller_does),
 		cmocka_unit_test(parts_read_as_the_whole_file),
 		cmocka_unit_test(parts_start_where_the_reader_is),
+		cmocka_unit_test(out_of_memory_in_the_parser_exits_2),
 	};
 	return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
 }

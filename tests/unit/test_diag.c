@@ -1,4 +1,4 @@
-/* Unit tests for model/diag: diagnostics as data, printed gcc style
+/* Unit tests for base/diag: diagnostics as data, printed gcc style
  * (SPEC §4: "PROGRAM: FILE:LINE: error|warning: MESSAGE"). */
 #include "unit.h"
 

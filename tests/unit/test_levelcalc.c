@@ -8,7 +8,7 @@
 
 #include "model/catalogue.h"
 #include "model/levels.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "model/roster.h"
 #include "stats/levelcalc.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for report/pdf and chart/draw_hpdf: documents whose text
+/* Unit tests for report/pdf and report/draw_hpdf: documents whose text
  * comes back exactly through pdftotext, with embedded fonts, bookmarks
  * and document information; that poppler and qpdf read without a
  * warning; the same bytes every time; refused numbers and failed saves
@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 
 #include "base/buf.h"
-#include "chart/draw_hpdf.h"
+#include "report/draw_hpdf.h"
 #include "report/pdf.h"
 #include "report/subset.h"
 

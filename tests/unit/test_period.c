@@ -1,8 +1,8 @@
-/* Unit tests for model/period: the spellings of a quarter, its order
+/* Unit tests for base/period: the spellings of a quarter, its order
  * and its canonical form. */
 #include "unit.h"
 
-#include "model/period.h"
+#include "base/period.h"
 
 /* The canonical text of period_parse(s), or "NONE". */
 static const char *reparse(const char *s, char out[PERIOD_TEXT])

@@ -2,7 +2,7 @@
  * returns of the same organisation and quarter (SPEC §5). */
 #include "unit.h"
 
-#include "model/period.h"
+#include "base/period.h"
 #include "model/returns.h"
 
 /* Catalogue order: staff_total, staff_carers (of staff_total),

@@ -2,7 +2,7 @@
  * they owe a return for (SPEC §3.1). */
 #include "unit.h"
 
-#include "model/period.h"
+#include "base/period.h"
 #include "model/roster.h"
 
 static const char header[] = "org_id,org_name,region,peer_group,joined,left\n";

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model/diag.h"
+#include "base/diag.h"
 
 /* The first diagnostic with this code, or NULL. */
 static inline const struct diag *diag_find(const struct diags *d,

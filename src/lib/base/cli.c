@@ -1,19 +1,14 @@
 #include "cli.h"
 #include "xalloc.h"
-#include "../model/period.h"
+#include "period.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #ifndef PLEDGE_VERSION
 #define PLEDGE_VERSION "unknown"
 #endif
-#ifndef PLEDGE_DATADIR
-#define PLEDGE_DATADIR "/usr/local/share/pledge"
-#endif
-
 _Static_assert(PERIOD_NONE == -1, "CLI_INIT starts the period as none");
 
 void cli_version(const char *prog)
@@ -93,27 +88,6 @@ static void bad_option(const char *prog, int c, char **argv)
 	} else {
 		fprintf(stderr, "%s: unknown option '%s'\n", prog, arg);
 	}
-}
-
-const char *templates_dir(const char *opt)
-{
-	if (opt && *opt)
-		return opt;
-	const char *env = getenv("PLEDGE_TEMPLATES");
-	if (env && *env)
-		return env;
-	struct stat st;
-	if (stat("templates", &st) == 0 && S_ISDIR(st.st_mode))
-		return "templates";
-	return PLEDGE_DATADIR;
-}
-
-char *path_join(const char *dir, const char *name)
-{
-	size_t n = 0;
-	while (dir[n])
-		n++;
-	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
 void cli_free(struct cli *cli)

@@ -5,6 +5,8 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "paths.h"
+
 /* Exit statuses (SPEC §4). */
 enum {
 	EXIT_OK = 0,        /* everything accepted (warnings allowed) */
@@ -70,12 +72,5 @@ int cli_parse(struct cli *cli, int argc, char **argv,
 
 /* Frees what cli_parse kept. */
 void cli_free(struct cli *cli);
-
-/* The folder of templates: opt when given, else $PLEDGE_TEMPLATES, else
- * ./templates when it exists, else the installed share folder. */
-const char *templates_dir(const char *opt);
-
-/* dir/name in new memory. */
-char *path_join(const char *dir, const char *name);
 
 #endif

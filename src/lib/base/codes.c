@@ -9,9 +9,9 @@
 /* Sorted by code (test_codes checks it), so a code is found by bsearch. */
 static const struct problem_code list[] = {
 	{ "ambiguous-comma", E, "A number with a comma that could be a "
-	  "decimal comma or a thousands separator", "read/answer.c" },
+	  "decimal comma or a thousands separator", "model/answer.c" },
 	{ "bad-aggregate", E, "A row of an aggregates file that cannot be "
-	  "read back", "read/aggin.c" },
+	  "read back", "stats/aggin.c" },
 	{ "bad-catalogue", E, "A row of the metric catalogue that is not "
 	  "valid", "model/catalogue.c" },
 	{ "bad-encoding", E, "Text in an encoding that could not be read",
@@ -19,7 +19,7 @@ static const struct problem_code list[] = {
 	{ "bad-levels", E, "A row of the commitment levels that is not "
 	  "valid", "model/levels.c" },
 	{ "bad-period", E, "A quarter that is not written as YYYY-QN",
-	  "read/returnfile.c" },
+	  "model/returnfile.c" },
 	{ "bad-roster", E, "A row of the roster of signatories that is not "
 	  "valid", "model/roster.c" },
 	{ "bad-setting", E, "A setting with a value that is not allowed",
@@ -37,7 +37,7 @@ static const struct problem_code list[] = {
 	{ "duplicate-return", E, "Two different returns from one "
 	  "association", "model/returns.c" },
 	{ "duplicate-value", E, "The same figure twice in a tidy file",
-	  "read/tidyin.c" },
+	  "stats/tidyin.c" },
 	{ "empty-file", E, "An empty file", "read/table.c" },
 	{ "exceeds-parent", E, "An \"of which\" count larger than its total",
 	  "model/returns.c" },
@@ -48,7 +48,7 @@ static const struct problem_code list[] = {
 	{ "file-too-large", E, "A file larger than the limit",
 	  "read/csvin.c" },
 	{ "form-block", E, "The lines above a form's answers name two "
-	  "associations or two quarters", "read/returnfile.c" },
+	  "associations or two quarters", "model/returnfile.c" },
 	{ "identical-return", W, "The same return sent twice",
 	  "model/returns.c" },
 	{ "implausible", W, "An answer far from what the sector answered",
@@ -68,7 +68,7 @@ static const struct problem_code list[] = {
 	{ "missing-column", E, "A column the file must have is missing",
 	  "read/table.c" },
 	{ "missing-org", E, "A row that does not say which association it is "
-	  "for", "read/returnfile.c" },
+	  "for", "model/returnfile.c" },
 	{ "missing-return", W, "No return received from a signatory that "
 	  "owed one", "model/ingest.c" },
 	{ "mixed-encoding", E, "Text in two encodings in one file",
@@ -79,17 +79,17 @@ static const struct problem_code list[] = {
 	  "model/returns.c" },
 	{ "no-header", E, "A file without a header row", "read/table.c" },
 	{ "no-metric", W, "An answer without a question beside it",
-	  "read/returnfile.c" },
+	  "model/returnfile.c" },
 	{ "no-period", E, "A return that does not say which quarter it is "
-	  "for", "read/returnfile.c" },
+	  "for", "model/returnfile.c" },
 	{ "no-roster", W, "No roster of signatories, so no return could be "
 	  "counted as missing", "model/ingest.c" },
 	{ "no-rows", E, "A return with a header and nothing under it",
-	  "read/returnfile.c" },
+	  "model/returnfile.c" },
 	{ "not-a-number", E, "An answer that is not a number",
 	  "model/value.c" },
 	{ "not-owed", W, "A return from a signatory that did not owe one "
-	  "that quarter", "read/returnfile.c" },
+	  "that quarter", "model/returnfile.c" },
 	{ "not-the-returns", E, "Published figures that do not match the "
 	  "returns they were made from", "stats/audit.c" },
 	{ "not-whole", E, "A count that is not a whole number",
@@ -99,15 +99,15 @@ static const struct problem_code list[] = {
 	{ "nul-byte", E, "A file with NUL bytes in it, not text",
 	  "read/csvin.c" },
 	{ "org-mismatch", W, "A return whose file name and org_id name "
-	  "different associations", "read/returnfile.c" },
+	  "different associations", "model/returnfile.c" },
 	{ "out-of-range", E, "An answer outside the range allowed",
 	  "model/value.c" },
 	{ "panel-beside-total", E, "A like-for-like total beside the "
 	  "quarter's total that gives away a small group", "stats/audit_panel.c" },
 	{ "percent-fraction", W, "A percentage written as a fraction "
-	  "(0.45 for 45%)", "read/answer.c" },
+	  "(0.45 for 45%)", "model/answer.c" },
 	{ "percent-fraction-explained", W, "A percentage written as a "
-	  "fraction, explained", "read/answer.c" },
+	  "fraction, explained", "model/answer.c" },
 	{ "ragged-row", E, "A row with more cells than the header",
 	  "read/table.c" },
 	{ "rate-times-total", E, "A published rate that, times a published "
@@ -121,7 +121,7 @@ static const struct problem_code list[] = {
 	{ "small-group", E, "A published figure for a group small enough to "
 	  "give away its members' figures", "stats/audit.c" },
 	{ "split-number", E, "A number split across two cells",
-	  "read/answer.c" },
+	  "model/answer.c" },
 	{ "spreadsheet-error", E, "A spreadsheet error such as #DIV/0! as "
 	  "an answer", "model/value.c" },
 	{ "stray-quote", E, "A quote mark inside a cell that is not quoted",
@@ -135,9 +135,9 @@ static const struct problem_code list[] = {
 	{ "too-many-columns", E, "A row with more cells than the limit",
 	  "read/csvin.c" },
 	{ "unknown-metric", W | E, "A question that is not in the return (a "
-	  "typing slip?)", "read/returnfile.c" },
+	  "typing slip?)", "model/returnfile.c" },
 	{ "unknown-org", E, "A return for an association not on the roster",
-	  "read/returnfile.c" },
+	  "model/returnfile.c" },
 	{ "unknown-setting", W, "A setting that is not known (left out)",
 	  "model/settings.c" },
 	{ "unreadable", E, "A file that could not be read", "read/table.c" },
@@ -150,7 +150,7 @@ static const struct problem_code list[] = {
 	{ "workbook", E, "A spreadsheet workbook, not CSV, under a .csv name",
 	  "read/csvin.c" },
 	{ "wrong-period", E, "A return for another quarter",
-	  "read/returnfile.c" },
+	  "model/returnfile.c" },
 };
 
 const struct problem_code *problem_codes(size_t *len)

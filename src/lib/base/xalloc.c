@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void die_oom(void)
+_Noreturn void xalloc_die(void)
 {
 	fputs("out of memory\n", stderr);
 	exit(2);
@@ -16,7 +16,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		die_oom();
+		xalloc_die();
 	return p;
 }
 
@@ -24,18 +24,18 @@ void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		die_oom();
+		xalloc_die();
 	return p;
 }
 
 void *xreallocarray(void *p, size_t count, size_t size)
 {
 	if (size && count > SIZE_MAX / size)
-		die_oom();
+		xalloc_die();
 	size_t bytes = count * size;
 	p = realloc(p, bytes ? bytes : 1);
 	if (!p)
-		die_oom();
+		xalloc_die();
 	return p;
 }
 
@@ -59,7 +59,7 @@ char *xasprintf(const char *fmt, ...)
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		die_oom();
+		xalloc_die();
 	char *s = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -74,7 +74,7 @@ void grow_array(void **items, size_t *cap, size_t need, size_t size)
 	size_t n = *cap ? *cap : 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			die_oom();
+			xalloc_die();
 		n *= 2;
 	}
 	*items = xreallocarray(*items, n, size);

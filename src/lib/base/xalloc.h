@@ -8,6 +8,10 @@
 
 #include <stddef.h>
 
+/* Prints "out of memory" and exits with status 2: for memory a library
+ * allocates itself and reports having failed to get. */
+_Noreturn void xalloc_die(void);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* Grows or shrinks p; count * size is checked for overflow. */

@@ -2,7 +2,7 @@
 #include "charts.h"
 #include "layout.h"
 #include "../base/buf.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +21,43 @@ static double label_extra(const struct scene *s, const char *label)
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	return n > 2 ? 11.0 * (double)(n - 2) : 0;
+}
+
+/* The best and worst met of the commitments with a published figure. */
+struct extremes {
+	const char *best, *worst;
+	double best_v, worst_v;
+	size_t rated;
+};
+
+/* The chart's reading in words, onto b. */
+static void commitments_reading(struct buf *b, const char *p,
+				const struct extremes *x, size_t rows)
+{
+	buf_reset(b);
+	char bv[NUMTEXT], wv[NUMTEXT];
+	if (!x->best)
+		buf_addf(b, "No signatory answered a yes/no question for %s.",
+			 p);
+	else if (x->rated == 1 && rows > 1)
+		buf_addf(b, "In %s only \"%s\" has a published figure: %s of "
+			 "the signatories that answered meet it.", p, x->best,
+			 numtext(x->best_v, KIND_YESNO, FIGURE_RATE, bv));
+	else if (x->best_v == x->worst_v && x->rated == rows)
+		buf_addf(b, "Each commitment is met by %s of the signatories "
+			 "that answered in %s.",
+			 numtext(x->best_v, KIND_YESNO, FIGURE_RATE, bv), p);
+	else if (x->best_v == x->worst_v)
+		buf_addf(b, "Each of the %zu commitments with a published "
+			 "figure is met by %s of the signatories that answered "
+			 "in %s.", x->rated,
+			 numtext(x->best_v, KIND_YESNO, FIGURE_RATE, bv), p);
+	else
+		buf_addf(b, "In %s the commitment most often met is \"%s\" "
+			 "(%s), and the least often \"%s\" (%s).", p, x->best,
+			 numtext(x->best_v, KIND_YESNO, FIGURE_RATE, bv),
+			 x->worst,
+			 numtext(x->worst_v, KIND_YESNO, FIGURE_RATE, wv));
 }
 
 int chart_commitments(struct scene *s, const struct chart_input *in)
@@ -43,9 +80,7 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 	scene_data_head(s, "Commitment", "Share answering yes, of how many");
 	double label_w = LABEL_WIDTH, left = MARGIN + label_w + 8;
 	double right = s->width - MARGIN - 86;
-	const char *best = NULL, *worst = NULL;
-	double best_v = -1, worst_v = 101;
-	size_t rated = 0;
+	struct extremes x = { NULL, NULL, -1, 101, 0 };
 	double y = top;
 	for (size_t i = 0; i < cat->len; i++) {
 		const struct metric *m = &cat->metrics[i];
@@ -68,11 +103,11 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 				   (right - left) * rate / 100, 14, COLOUR_BLUE);
 			buf_addf(&b, "%s of %zu",
 				 numtext(rate, m->kind, FIGURE_RATE, v), r->n);
-			rated++;
-			if (rate > best_v)
-				best_v = rate, best = m->label;
-			if (rate < worst_v)
-				worst_v = rate, worst = m->label;
+			x.rated++;
+			if (rate > x.best_v)
+				x.best_v = rate, x.best = m->label;
+			if (rate < x.worst_v)
+				x.worst_v = rate, x.worst = m->label;
 		} else {
 			buf_adds(&b, r ? "withheld [c]" : "no answers");
 		}
@@ -82,32 +117,28 @@ int chart_commitments(struct scene *s, const struct chart_input *in)
 		scene_datum(s, m->label, b.s);
 		y += ROW + label_extra(s, m->label);
 	}
-	buf_reset(&b);
-	char bv[NUMTEXT], wv[NUMTEXT];
-	if (!best)
-		buf_addf(&b, "No signatory answered a yes/no question for %s.",
-			 p);
-	else if (rated == 1 && rows > 1)
-		buf_addf(&b, "In %s only \"%s\" has a published figure: %s of "
-			 "the signatories that answered meet it.", p, best,
-			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv));
-	else if (best_v == worst_v && rated == rows)
-		buf_addf(&b, "Each commitment is met by %s of the signatories "
-			 "that answered in %s.",
-			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), p);
-	else if (best_v == worst_v)
-		buf_addf(&b, "Each of the %zu commitments with a published "
-			 "figure is met by %s of the signatories that answered "
-			 "in %s.", rated,
-			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), p);
-	else
-		buf_addf(&b, "In %s the commitment most often met is \"%s\" "
-			 "(%s), and the least often \"%s\" (%s).", p, best,
-			 numtext(best_v, KIND_YESNO, FIGURE_RATE, bv), worst,
-			 numtext(worst_v, KIND_YESNO, FIGURE_RATE, wv));
+	commitments_reading(&b, p, &x, rows);
 	scene_set_reading(s, b.s);
 	buf_free(&b);
 	return s->bad ? -1 : 0;
+}
+
+/* The response chart's reading in words, onto b. */
+static void response_reading(struct buf *b, const struct chart_input *in)
+{
+	char p1[PERIOD_TEXT], v[NUMTEXT];
+	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
+					     AGG_SECTOR);
+	buf_reset(b);
+	if (r && r->v[AGG_SUM] > 0 && isfinite(r->v[AGG_SUM]))
+		buf_addf(b, "%zu of the %.0f signatories that owed a return "
+			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
+			 period_format(in->period, p1),
+			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
+				 KIND_PERCENT, FIGURE_RATE, v));
+	else
+		buf_addf(b, "No signatory owed a return for %s.",
+			 period_format(in->period, p1));
 }
 
 int chart_response(struct scene *s, const struct chart_input *in)
@@ -163,18 +194,7 @@ int chart_response(struct scene *s, const struct chart_input *in)
 		buf_addf(&b, " (%s)", v);
 		scene_datum(s, p0, b.s);
 	}
-	const struct agg_row *r = aggin_find(in->agg, in->period, AGG_RETURNS,
-					     AGG_SECTOR);
-	buf_reset(&b);
-	if (r && r->v[AGG_SUM] > 0 && isfinite(r->v[AGG_SUM]))
-		buf_addf(&b, "%zu of the %.0f signatories that owed a return "
-			 "for %s sent one (%s).", r->n, r->v[AGG_SUM],
-			 period_format(in->period, p1),
-			 numtext(100.0 * (double)r->n / r->v[AGG_SUM],
-				 KIND_PERCENT, FIGURE_RATE, v));
-	else
-		buf_addf(&b, "No signatory owed a return for %s.",
-			 period_format(in->period, p1));
+	response_reading(&b, in);
 	scene_set_reading(s, b.s);
 	buf_free(&b);
 	return s->bad ? -1 : 0;

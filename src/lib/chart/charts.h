@@ -10,7 +10,7 @@
 #include "../model/catalogue.h"
 #include "../model/roster.h"
 #include "../model/settings.h"
-#include "../read/aggin.h"
+#include "../stats/aggin.h"
 #include "../stats/aggregate.h"
 #include "scene.h"
 

@@ -3,7 +3,7 @@
 #include "layout.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/summary.h"
 
 #include <math.h>
@@ -118,6 +118,50 @@ static void dist_data(struct scene *s, const struct metric *m,
 		scene_datum(s, who, numtext(*own, m->kind, FIGURE_VALUE, v));
 }
 
+/* The title and subtitle, naming the marked association when there is
+ * one; returns where the chart below them starts. */
+static double dist_title(struct scene *s, const struct metric *m, size_t n,
+			 const char *p, const char *marked)
+{
+	struct buf title = BUF_INIT, sub = BUF_INIT;
+	buf_addf(&title, "%s: answers of %zu association%s, %s", m->label, n,
+		 n == 1 ? "" : "s", p);
+	buf_adds(&sub, "Each dot is one association; box: the middle half; "
+		 "line: the median");
+	if (marked)
+		buf_addf(&sub, "; large dot: %s", marked);
+	double top = layout_title(s, title.s, sub.s);
+	buf_free(&title);
+	buf_free(&sub);
+	return top;
+}
+
+/* The association's own answer: a large dot, its label and a pointer. */
+static void mark_own(struct scene *s, const struct metric *m,
+		     const struct axis *ax, double own, const char *who,
+		     double left, double right, double top, double base)
+{
+	char v[NUMTEXT];
+	double x = axis_map(ax, own, left, right);
+	scene_dot(s, "marked", x, base - 6, 6, COLOUR_VERMILION,
+		  COLOUR_TEXT);
+	struct buf label = BUF_INIT;
+	buf_addf(&label, "%s: %s", who,
+		 numtext(own, m->kind, FIGURE_VALUE, v));
+	double w = fonts_width(s->fonts, WEIGHT_BOLD, label.s,
+			       LABEL_SIZE);
+	double lx = fmin(fmax(x - w / 2, MARGIN),
+			 s->width - MARGIN - w);
+	scene_text(s, "marked-label", lx, top - 4, label.s, LABEL_SIZE,
+		   WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT);
+	struct point pointer[2] = { { x, top }, { x, base - 12 } };
+	struct shape *line = scene_line(s, "pointer", pointer, 2, 1,
+					COLOUR_TEXT);
+	if (line)
+		line->dashed = true;
+	buf_free(&label);
+}
+
 int chart_distribution(struct scene *s, const struct chart_input *in,
 		       int metric, int org)
 {
@@ -149,18 +193,9 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 	}
 	summary_finish(&sum);
 	const char *who = org >= 0 ? in->roster->orgs[org].id : NULL;
-	char p[PERIOD_TEXT], v[NUMTEXT];
+	char p[PERIOD_TEXT];
 	period_format(in->period, p);
-	struct buf title = BUF_INIT, sub = BUF_INIT;
-	buf_addf(&title, "%s: answers of %zu association%s, %s", m->label, n,
-		 n == 1 ? "" : "s", p);
-	buf_adds(&sub, "Each dot is one association; box: the middle half; "
-		 "line: the median");
-	if (own)
-		buf_addf(&sub, "; large dot: %s", who);
-	double top = layout_title(s, title.s, sub.s) + 14;
-	buf_free(&title);
-	buf_free(&sub);
+	double top = dist_title(s, m, n, p, own ? who : NULL) + 14;
 	struct axis ax;
 	if (axis_fit_range(&ax, sum.min, sum.max) < 0) {
 		summary_free(&sum);
@@ -181,26 +216,8 @@ int chart_distribution(struct scene *s, const struct chart_input *in,
 	struct point med[2] = { { xm, top }, { xm, base } };
 	scene_line(s, "median", med, 2, 2, COLOUR_BLUE);
 	dots(s, &sum, &ax, left, right, base, base - top - 24);
-	if (own) {
-		double x = axis_map(&ax, *own, left, right);
-		scene_dot(s, "marked", x, base - 6, 6, COLOUR_VERMILION,
-			  COLOUR_TEXT);
-		struct buf label = BUF_INIT;
-		buf_addf(&label, "%s: %s", who,
-			 numtext(*own, m->kind, FIGURE_VALUE, v));
-		double w = fonts_width(s->fonts, WEIGHT_BOLD, label.s,
-				       LABEL_SIZE);
-		double lx = fmin(fmax(x - w / 2, MARGIN),
-				 s->width - MARGIN - w);
-		scene_text(s, "marked-label", lx, top - 4, label.s, LABEL_SIZE,
-			   WEIGHT_BOLD, ALIGN_LEFT, COLOUR_TEXT);
-		struct point pointer[2] = { { x, top }, { x, base - 12 } };
-		struct shape *line = scene_line(s, "pointer", pointer, 2, 1,
-						COLOUR_TEXT);
-		if (line)
-			line->dashed = true;
-		buf_free(&label);
-	}
+	if (own)
+		mark_own(s, m, &ax, *own, who, left, right, top, base);
 	reading(s, m, &sum, who, own, p);
 	dist_data(s, m, &sum, who, own);
 	summary_free(&sum);

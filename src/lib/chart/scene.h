@@ -1,8 +1,8 @@
 /* scene: a chart as shapes and text, in points, with no drawing library
  * in it.
  *
- * Chart builders make a scene from data; back ends (draw_cairo for PNG
- * and SVG, the PDF report's own) draw it. Tests check a scene directly:
+ * Chart builders make a scene from data; back ends (draw_cairo for PNG,
+ * draw_svg for SVG, draw_hpdf for the PDF report) draw it. Tests check a scene directly:
  * every shape has a role, so "the bars" or "the value labels" can be
  * found and measured. Coordinates have the origin at the top left, y
  * downwards. The scene refuses numbers that are not finite, so nothing

@@ -2,7 +2,7 @@
 #include "charts.h"
 #include "layout.h"
 #include "../base/buf.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/panel.h"
 
 #include <math.h>

@@ -224,6 +224,21 @@ void catalogue_free(struct catalogue *cat)
 	memset(cat, 0, sizeof(*cat));
 }
 
+const char **catalogue_areas(const struct catalogue *cat, size_t *n)
+{
+	const char **out = xcalloc(cat->len + 1, sizeof(*out));
+	size_t len = 0;
+	for (size_t i = 0; i < cat->len; i++) {
+		size_t k = 0;
+		while (k < len && strcmp(out[k], cat->metrics[i].area))
+			k++;
+		if (k == len)
+			out[len++] = cat->metrics[i].area;
+	}
+	*n = len;
+	return out;
+}
+
 int catalogue_find(const struct catalogue *cat, const char *id)
 {
 	return (int)strkeys_find(cat->by_id, cat->len, id);

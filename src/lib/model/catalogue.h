@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
+#include "../base/diag.h"
 #include "../base/strkey.h"
 
 enum kind { KIND_COUNT, KIND_NUMBER, KIND_PERCENT, KIND_MONEY, KIND_YESNO };
@@ -52,6 +52,11 @@ int catalogue_find_after(const struct catalogue *cat, const char *id,
 
 /* The catalogue id closest to a mistyped one, or NULL if none is close. */
 const char *catalogue_suggest(const struct catalogue *cat, const char *id);
+
+/* The distinct areas of the catalogue, in the order they first appear;
+ * *n is set to how many. The array is the caller's to free (the strings
+ * stay the catalogue's); never NULL. */
+const char **catalogue_areas(const struct catalogue *cat, size_t *n);
 
 const char *kind_name(enum kind kind);
 

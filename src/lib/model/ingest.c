@@ -1,8 +1,8 @@
 #include "ingest.h"
-#include "period.h"
+#include "../base/period.h"
 #include "../base/cli.h"
 #include "../base/xalloc.h"
-#include "../read/returnfile.h"
+#include "returnfile.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
 #include "../base/arena.h"
 #include "../read/csvin.h"
 #include "catalogue.h"
-#include "diag.h"
+#include "../base/diag.h"
 #include "query.h"
 #include "returns.h"
 #include "roster.h"

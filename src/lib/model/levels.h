@@ -25,7 +25,7 @@
 #include <stddef.h>
 
 #include "catalogue.h"
-#include "diag.h"
+#include "../base/diag.h"
 
 #define LEVELS_MAX_QUARTERS 40
 

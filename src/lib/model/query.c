@@ -1,5 +1,5 @@
 #include "query.h"
-#include "period.h"
+#include "../base/period.h"
 #include "../base/arena.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"

@@ -29,7 +29,7 @@
 #include <stdbool.h>
 
 #include "catalogue.h"
-#include "diag.h"
+#include "../base/diag.h"
 #include "returns.h"
 #include "roster.h"
 #include "settings.h"

@@ -1,5 +1,5 @@
 #include "returns.h"
-#include "period.h"
+#include "../base/period.h"
 #include "../base/xalloc.h"
 
 #include <stdlib.h>

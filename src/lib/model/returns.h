@@ -15,7 +15,7 @@
 #include "../base/arena.h"
 #include "../base/intmap.h"
 #include "catalogue.h"
-#include "diag.h"
+#include "../base/diag.h"
 #include "roster.h"
 
 struct entry {

@@ -1,5 +1,5 @@
 #include "roster.h"
-#include "period.h"
+#include "../base/period.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../read/table.h"

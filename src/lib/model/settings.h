@@ -5,7 +5,7 @@
 #ifndef PLEDGE_SETTINGS_H
 #define PLEDGE_SETTINGS_H
 
-#include "diag.h"
+#include "../base/diag.h"
 
 struct settings {
 	/* Disclosure control (SPEC §6.3): below min_orgs answering

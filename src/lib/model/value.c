@@ -239,17 +239,68 @@ static int spreadsheet_error(const char *s)
 	return s[0] == '#' && in_list(s, codes);
 }
 
+/* A plain "yes" or "no", as 1 or 0. */
+static bool plain_yesno(const char *raw, struct value *out)
+{
+	int yes = !strcmp(raw, "yes");
+	if (!yes && strcmp(raw, "no"))
+		return false;
+	out->text[0] = yes ? '1' : '0';
+	out->text[1] = '\0';
+	out->number = yes;
+	return true;
+}
+
+/* The digits after the point at **s (the '.'), less trailing zeros,
+ * onto *o and into *all; false when there are too many. */
+static bool plain_fraction(const char **sp, char **op, uint64_t *all,
+			   size_t digits, size_t *fdigits)
+{
+	const char *s = *sp;
+	char *o = *op;
+	const char *f = ++s;
+	while (is_digit(*s))
+		s++;
+	const char *last = s;
+	while (last > f && last[-1] == '0')
+		last--;
+	*fdigits = (size_t)(last - f);
+	if (s - f > MAX_DIGITS + 8 || *fdigits > MAX_DIGITS)
+		return false;
+	if (*fdigits) {
+		*o++ = '.';
+		for (; f < last; f++) {
+			*o++ = *f;
+			if (digits + *fdigits <= MAX_DIGITS)
+				*all = *all * 10 + (uint64_t)(*f - '0');
+		}
+	}
+	*sp = s;
+	*op = o;
+	return true;
+}
+
+/* The plain value's number, and whether it is within the metric's
+ * bounds. Up to 15 significant digits are exact in a double, as is a
+ * power of ten up to 1e22, and a division is rounded as strtod rounds:
+ * so the quotient is strtod's double. */
+static bool plain_in_bounds(const struct metric *m, struct value *out,
+			    uint64_t all, size_t digits, size_t fdigits)
+{
+	static const double tens[MAX_DIGITS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4,
+		1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	if (digits + fdigits <= MAX_DIGITS)
+		out->number = (double)all / tens[fdigits];
+	else
+		out->number = strtod(out->text, NULL);
+	return !(m->has_min && out->number < m->min) &&
+	       !(m->has_max && out->number > m->max);
+}
+
 bool value_plain(const struct metric *m, const char *raw, struct value *out)
 {
-	if (m->kind == KIND_YESNO) {
-		int yes = !strcmp(raw, "yes");
-		if (!yes && strcmp(raw, "no"))
-			return false;
-		out->text[0] = yes ? '1' : '0';
-		out->text[1] = '\0';
-		out->number = yes;
-		return true;
-	}
+	if (m->kind == KIND_YESNO)
+		return plain_yesno(raw, out);
 	/* split_number and canon in one pass, for what they take as it
 	 * stands; with the "£" or "%" a spreadsheet adds to money and to
 	 * percentages */
@@ -285,25 +336,8 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		return false;
 	if (!digits)
 		*o++ = '0';
-	if (*s == '.') {
-		const char *f = ++s;
-		while (is_digit(*s))
-			s++;
-		const char *last = s;
-		while (last > f && last[-1] == '0')
-			last--;
-		fdigits = (size_t)(last - f);
-		if (s - f > MAX_DIGITS + 8 || fdigits > MAX_DIGITS)
-			return false;
-		if (fdigits) {
-			*o++ = '.';
-			for (; f < last; f++) {
-				*o++ = *f;
-				if (digits + fdigits <= MAX_DIGITS)
-					all = all * 10 + (uint64_t)(*f - '0');
-			}
-		}
-	}
+	if (*s == '.' && !plain_fraction(&s, &o, &all, digits, &fdigits))
+		return false;
 	if (m->kind == KIND_PERCENT && *s == '%')
 		s++;
 	if (*s)
@@ -313,17 +347,7 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		return false;
 	if (!m->has_min && !m->has_max)
 		return true;
-	/* Up to 15 significant digits are exact in a double, as is a power
-	 * of ten up to 1e22, and a division is rounded as strtod rounds:
-	 * so the quotient is strtod's double. */
-	static const double tens[MAX_DIGITS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4,
-		1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-	if (digits + fdigits <= MAX_DIGITS)
-		out->number = (double)all / tens[fdigits];
-	else
-		out->number = strtod(out->text, NULL);
-	return !(m->has_min && out->number < m->min) &&
-	       !(m->has_max && out->number > m->max);
+	return plain_in_bounds(m, out, all, digits, fdigits);
 }
 
 enum value_status value_parse(const struct metric *m, char *raw,

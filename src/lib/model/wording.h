@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "diag.h"
+#include "../base/diag.h"
 
 struct wording {
 	char **keys, **texts;

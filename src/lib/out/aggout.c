@@ -1,7 +1,7 @@
 #include "aggout.h"
 #include "csvout.h"
 #include "../base/numfmt.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 /* The columns before and after the statistics of stat_table. */
 static const char *const head[] = { "period", "area", "metric", "group",

@@ -3,7 +3,7 @@
 #include "atomic.h"
 #include "../base/cli.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/levelcalc.h"
 
 #include <errno.h>

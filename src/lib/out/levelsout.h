@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../model/levels.h"
 #include "../stats/aggregate.h"
 

@@ -1,6 +1,6 @@
 #include "template.h"
 #include "csvout.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 static const char *const header[] = { "org_id", "org_name", "period", "area",
 	"metric", "label", "question", "unit", "value", "note", NULL };

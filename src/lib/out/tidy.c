@@ -2,7 +2,7 @@
 #include "bgwrite.h"
 #include "csvout.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -31,6 +31,43 @@ static char **metric_parts(const struct catalogue *cat)
 	return parts;
 }
 
+/* The tidy rows of one return onto b; head is scratch space. */
+static void return_rows(struct buf *b, struct buf *head, const struct ret *r,
+			const struct org *o, char *const *parts,
+			const size_t *partlen)
+{
+	char period[PERIOD_TEXT];
+	buf_reset(head);
+	csvout_field(head, period_format(r->period, period), 1);
+	csvout_field(head, o->id, 0);
+	csvout_text(head, o->name, 0);
+	buf_addc(head, ',');
+	for (size_t k = 0; k < r->n; k++) {
+		const struct entry *e = &r->e[k];
+		if (!e->value)
+			continue;
+		/* millions of rows: each is laid down at once; a canonical
+		 * value never needs quotes */
+		size_t plen = partlen[e->metric];
+		size_t vlen = strlen(e->value);
+		size_t need = head->len + plen + vlen + 2;
+		if (b->len + need >= b->cap)
+			buf_grow(b, need);
+		char *at = b->s + b->len;
+		memcpy(at, head->s, head->len);
+		at += head->len;
+		memcpy(at, parts[e->metric], plen);
+		at += plen;
+		memcpy(at, e->value, vlen);
+		at += vlen;
+		*at++ = ',';
+		b->len = (size_t)(at - b->s);
+		if (e->note[0])
+			csvout_text(b, e->note, 1);
+		buf_addc(b, '\n');
+	}
+}
+
 int tidy_write(FILE *fp, const struct returns *rs,
 	       const struct catalogue *cat, const struct roster *roster)
 {
@@ -48,37 +85,8 @@ int tidy_write(FILE *fp, const struct returns *rs,
 		const struct ret *r = rs->items[i];
 		if (r->rejected || r->refused)
 			continue;
-		const struct org *o = &roster->orgs[r->org];
-		char period[PERIOD_TEXT];
-		buf_reset(&head);
-		csvout_field(&head, period_format(r->period, period), 1);
-		csvout_field(&head, o->id, 0);
-		csvout_text(&head, o->name, 0);
-		buf_addc(&head, ',');
-		for (size_t k = 0; k < r->n; k++) {
-			const struct entry *e = &r->e[k];
-			if (!e->value)
-				continue;
-			/* millions of rows: each is laid down at once; a
-			 * canonical value never needs quotes */
-			size_t plen = partlen[e->metric];
-			size_t vlen = strlen(e->value);
-			size_t need = head.len + plen + vlen + 2;
-			if (b.len + need >= b.cap)
-				buf_grow(&b, need);
-			char *at = b.s + b.len;
-			memcpy(at, head.s, head.len);
-			at += head.len;
-			memcpy(at, parts[e->metric], plen);
-			at += plen;
-			memcpy(at, e->value, vlen);
-			at += vlen;
-			*at++ = ',';
-			b.len = (size_t)(at - b.s);
-			if (e->note[0])
-				csvout_text(&b, e->note, 1);
-			buf_addc(&b, '\n');
-		}
+		return_rows(&b, &head, r, &roster->orgs[r->org], parts,
+			    partlen);
 		if (b.len >= BLOCK && (w ? bgwrite_put(w, &b)
 				       : csvout_flush(&b, fp, BLOCK)) < 0) {
 			ret = -1;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "../model/catalogue.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../model/returns.h"
 #include "../model/roster.h"
 

@@ -25,6 +25,19 @@ const struct csvin_limits csvin_default_limits = {
 	.read_ahead = 1,
 };
 
+/* libcsv's buffer grows here: out of memory exits 2, not a bad quote. */
+static void *parser_realloc(void *p, size_t n)
+{
+	return xreallocarray(p, n, 1);
+}
+
+static void parser_init(struct csv_parser *p)
+{
+	if (csv_init(p, OPTIONS))
+		xalloc_die();
+	csv_set_realloc_func(p, parser_realloc);
+}
+
 /* A reader with nothing to read from yet. */
 struct csvin *csvin_reader_new(const char *name,
 			       const struct csvin_limits *lim,
@@ -41,8 +54,7 @@ struct csvin *csvin_reader_new(const char *name,
 	buf_init(&r->carry);
 	buf_init(&r->own);
 	r->fb = &r->own;
-	if (csv_init(&r->parser, OPTIONS))
-		abort();
+	parser_init(&r->parser);
 	return r;
 }
 
@@ -73,7 +85,6 @@ void csvin_close(struct csvin *r)
 	free(r->name);
 	free(r);
 }
-
 
 /* The worker's reading: as the caller's, with the worker's diagnostics. */
 static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
@@ -397,8 +408,7 @@ static void bad_quote(struct csvin *r, const char *text, size_t len,
 			 "the whole value in quotes and double any \" inside "
 			 "it (\"\"); row skipped");
 	csv_free(&r->parser);
-	if (csv_init(&r->parser, OPTIONS))
-		abort();
+	parser_init(&r->parser);
 	r->in_record = 0;
 	size_t from = stray ? at + 1 : at;
 	r->skip_quoted = follow_quotes(text + from, len - from, r->delim, 0, 0);
@@ -507,6 +517,35 @@ enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 	return csvin_read_record(r, rec);
 }
 
+/* The end of the input: the last line, and a record libcsv still holds. */
+static enum csvin_status read_end(struct csvin *r, struct csvrec *rec)
+{
+	if (r->part && (r->carry.len || r->in_record || r->skipping)) {
+		r->cut = 1;
+		return CSVIN_EOF;
+	}
+	if (r->carry.len) {
+		int ended = r->carry.s[r->carry.len - 1] == '\r';
+		int s = feed(r, r->carry.s, r->carry.len, ended, NULL, rec);
+		buf_reset(&r->carry);
+		if (s)
+			return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
+	}
+	if (!r->in_record)
+		return CSVIN_EOF;
+	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
+			    "unterminated-quote",
+			    "a quoted value starts here but its closing \" is "
+			    "missing");
+		return CSVIN_FAIL;
+	}
+	if (r->row_done && finish_record(r, rec))
+		return CSVIN_RECORD;
+	r->in_record = 0;
+	return CSVIN_EOF;
+}
+
 /* The next record, read here. */
 enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 {
@@ -530,10 +569,8 @@ enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 			}
 			s = feed(r, r->carry.s, r->carry.len, 1, NULL, rec);
 			buf_reset(&r->carry);
-			if (s < 0)
-				return CSVIN_FAIL;
-			if (s > 0)
-				return CSVIN_RECORD;
+			if (s)
+				return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
 			continue;
 		}
 		struct line_facts lf;
@@ -559,35 +596,8 @@ enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
 		} else {
 			s = feed(r, (const char *)p, n, 1, &lf, rec);
 		}
-		if (s < 0)
-			return CSVIN_FAIL;
-		if (s > 0)
-			return CSVIN_RECORD;
+		if (s)
+			return s < 0 ? CSVIN_FAIL : CSVIN_RECORD;
 	}
-	if (r->part && (r->carry.len || r->in_record || r->skipping)) {
-		r->cut = 1;
-		return CSVIN_EOF;
-	}
-	if (r->carry.len) {
-		int ended = r->carry.s[r->carry.len - 1] == '\r';
-		int s = feed(r, r->carry.s, r->carry.len, ended, NULL, rec);
-		buf_reset(&r->carry);
-		if (s < 0)
-			return CSVIN_FAIL;
-		if (s > 0)
-			return CSVIN_RECORD;
-	}
-	if (!r->in_record)
-		return CSVIN_EOF;
-	if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-		csvin_reject(r, r->quote_line ? r->quote_line : r->rec_line,
-			    "unterminated-quote",
-			    "a quoted value starts here but its closing \" is "
-			    "missing");
-		return CSVIN_FAIL;
-	}
-	if (r->row_done && finish_record(r, rec))
-		return CSVIN_RECORD;
-	r->in_record = 0;
-	return CSVIN_EOF;
+	return read_end(r, rec);
 }

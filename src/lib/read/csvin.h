@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../model/diag.h"
+#include "../base/diag.h"
 
 struct csvin_limits {
 	unsigned long long max_file;  /* bytes in the whole file */
@@ -38,8 +38,9 @@ struct csvin_limits {
 	int read_ahead;               /* once the delimiter is locked, read
 					 records on other threads while the
 					 caller works: a large regular file
-					 in parts on two (parts.h), else on
-					 one (ahead.h) */
+					 in parts on one thread for each
+					 processor but the caller's
+					 (parts.h), else on one (ahead.h) */
 	size_t part_bytes;            /* the size of those parts (0 for
 					 1 MiB; small in tests) */
 };

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "csvin.h"
 
 /* How many records may stand above the header (title lines). */

@@ -7,7 +7,7 @@
 #include "levels_card.h"
 #include "../base/buf.h"
 #include "../chart/layout.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -182,20 +182,17 @@ static void metric_row(struct card *c, int m, bool shade)
 static void area_tables(struct card *c)
 {
 	const struct catalogue *cat = c->in->chart.cat;
-	for (size_t a = 0; a < cat->len; a++) {
-		const char *area = cat->metrics[a].area;
-		bool seen = false;
-		for (size_t b = 0; b < a && !seen; b++)
-			seen = !strcmp(cat->metrics[b].area, area);
-		if (seen)
-			continue;
+	size_t n;
+	const char **areas = catalogue_areas(cat, &n);
+	for (size_t a = 0; a < n; a++) {
+		const char *area = areas[a];
 		doc_need(&c->d, 70);
 		c->d.y += 6;
 		doc_heading(&c->d, 2, card_area_title(c->in, area));
 		pdf_tag_begin(c->d.pdf, PDF_ROLE_TABLE, NULL);
 		table_header(c);
 		bool shade = false;
-		for (size_t m = a; m < cat->len; m++) {
+		for (size_t m = 0; m < cat->len; m++) {
 			if (strcmp(cat->metrics[m].area, area))
 				continue;
 			metric_row(c, (int)m, shade);
@@ -203,6 +200,7 @@ static void area_tables(struct card *c)
 		}
 		pdf_tag_end(c->d.pdf);
 	}
+	free(areas);
 }
 
 /* --- commitments --- */
@@ -317,15 +315,12 @@ static void trend(struct card *c)
 	doc_heading(d, 2, card_word(c->in, "card_trend"));
 	struct buf b = BUF_INIT;
 	int shown = 0;
-	for (size_t a = 0; a < cat->len && shown < TREND_MAX; a++) {
-		const char *area = cat->metrics[a].area;
-		bool seen = false;
-		for (size_t k = 0; k < a && !seen; k++)
-			seen = !strcmp(cat->metrics[k].area, area);
-		if (seen)
-			continue;
+	size_t n;
+	const char **areas = catalogue_areas(cat, &n);
+	for (size_t a = 0; a < n && shown < TREND_MAX; a++) {
+		const char *area = areas[a];
 		int in_area = 0;
-		for (size_t m = a; m < cat->len && shown < TREND_MAX &&
+		for (size_t m = 0; m < cat->len && shown < TREND_MAX &&
 				   in_area < TREND_PER_AREA; m++) {
 			if (strcmp(cat->metrics[m].area, area) ||
 			    cat->metrics[m].kind == KIND_YESNO ||
@@ -338,6 +333,7 @@ static void trend(struct card *c)
 			in_area++;
 		}
 	}
+	free(areas);
 	if (!shown)
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, card_word(c->in, "card_no_trend"),
 			 TEXT_SIZE, WEIGHT_REGULAR, COLOUR_MUTED);

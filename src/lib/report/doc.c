@@ -1,5 +1,5 @@
 #include "doc.h"
-#include "../chart/draw_hpdf.h"
+#include "draw_hpdf.h"
 #include "../chart/layout.h"
 #include "../base/buf.h"
 

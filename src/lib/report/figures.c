@@ -1,5 +1,5 @@
 #include "figures.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 #include "levels_card.h"
 #include "levels_section.h"
 #include "../base/buf.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/levelcalc.h"
 
 void levels_card_line(const struct report_input *in,

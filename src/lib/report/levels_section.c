@@ -3,7 +3,7 @@
 #include "../base/xalloc.h"
 #include "../chart/layout.h"
 #include "../chart/levelbars.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/levelcalc.h"
 
 #include <stdio.h>

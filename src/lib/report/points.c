@@ -1,7 +1,7 @@
 #include "points.h"
 #include "figures.h"
 #include "../base/buf.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../stats/levelcalc.h"
 
 #include <ctype.h>

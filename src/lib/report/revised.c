@@ -2,7 +2,7 @@
 #include "report/revised.h"
 
 #include "base/xalloc.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "read/table.h"
 
 #include <stdio.h>

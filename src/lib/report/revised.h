@@ -5,7 +5,7 @@
 #ifndef PLEDGE_REVISED_H
 #define PLEDGE_REVISED_H
 
-#include "model/diag.h"
+#include "base/diag.h"
 
 #include <stddef.h>
 

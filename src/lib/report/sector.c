@@ -8,7 +8,7 @@
 #include "problems.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../read/table.h"
 #include "method_disclosure.h"
 
@@ -86,20 +86,6 @@ static void cover(struct doc *d)
 	doc_text(d, DOC_MARGIN, DOC_WIDTH * 0.85, words(d, "introduction"), 11,
 		 WEIGHT_REGULAR, COLOUR_TEXT);
 	buf_free(&b);
-}
-
-/* The areas of the catalogue, in the order they first appear. */
-static size_t areas(const struct catalogue *cat, const char **out, size_t max)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < cat->len && n < max; i++) {
-		size_t k = 0;
-		while (k < n && strcmp(out[k], cat->metrics[i].area))
-			k++;
-		if (k == n)
-			out[n++] = cat->metrics[i].area;
-	}
-	return n;
 }
 
 static const char *area_title(const struct doc *d, const char *area,
@@ -205,10 +191,13 @@ static void glance(struct doc *d)
 	double owed = r ? r->v[AGG_SUM] : 0;
 	doc_new_page(d);
 	doc_heading(d, 1, "At a glance");
-	const char *list[16];
-	size_t n = areas(ci->cat, list, 16);
-	struct buf titles[16], bodies[16], key = BUF_INIT;
-	const char *t[16], *body[16];
+	size_t n;
+	const char **list = catalogue_areas(ci->cat, &n);
+	struct buf *titles = xcalloc(n + 1, sizeof(*titles));
+	struct buf *bodies = xcalloc(n + 1, sizeof(*bodies));
+	const char **t = xcalloc(n + 1, sizeof(*t));
+	const char **body = xcalloc(n + 1, sizeof(*body));
+	struct buf key = BUF_INIT;
 	unsigned seen = 0;
 	for (size_t a = 0; a < n; a++) {
 		buf_init(&titles[a]);
@@ -226,6 +215,11 @@ static void glance(struct doc *d)
 		buf_free(&titles[a]);
 		buf_free(&bodies[a]);
 	}
+	free(titles);
+	free(bodies);
+	free(t);
+	free(body);
+	free(list);
 	d->y += 8;
 	whole_chart(d, chart_of_commitments);
 }
@@ -393,8 +387,8 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 				 : NULL;
 	struct buf b = BUF_INIT;
 	if (t) {
-		char *codes[64];
-		size_t counts[64], n = 0;
+		char **codes = NULL;
+		size_t *counts = NULL, n = 0;
 		struct table_row row;
 		while (table_next(t, &row) == TABLE_ROW) {
 			missing += !strcmp(row.f[col[1]], "missing-return");
@@ -403,17 +397,22 @@ static size_t quality_codes(struct doc *d, const char *issues, bool print)
 			size_t k = 0;
 			while (k < n && strcmp(codes[k], b.s))
 				k++;
-			if (k == n && n < 64) {
+			if (k == n) {
+				codes = xreallocarray(codes, n + 1,
+						      sizeof(*codes));
+				counts = xreallocarray(counts, n + 1,
+						       sizeof(*counts));
 				codes[n] = xstrdup(b.s);
 				counts[n++] = 0;
 			}
-			if (k < n)
-				counts[k]++;
+			counts[k]++;
 		}
 		if (print)
 			problem_table(d, codes, counts, n);
 		for (size_t k = 0; k < n; k++)
 			free(codes[k]);
+		free(codes);
+		free(counts);
 	}
 	table_close(t);
 	diags_free(&quiet);
@@ -516,8 +515,9 @@ static void method(struct doc *d)
 
 static void peer_groups(struct doc *d, const char **list, size_t n)
 {
-	struct buf titles[16], key = BUF_INIT;
-	const char *t[16];
+	struct buf *titles = xcalloc(n + 1, sizeof(*titles));
+	const char **t = xcalloc(n + 1, sizeof(*t));
+	struct buf key = BUF_INIT;
 	for (size_t a = 0; a < n; a++) {
 		buf_init(&titles[a]);
 		buf_adds(&titles[a], area_title(d, list[a], &key));
@@ -526,6 +526,8 @@ static void peer_groups(struct doc *d, const char **list, size_t n)
 	peers_section(d, list, t, n);
 	for (size_t a = 0; a < n; a++)
 		buf_free(&titles[a]);
+	free(titles);
+	free(t);
 	buf_free(&key);
 }
 
@@ -545,12 +547,13 @@ int sector_write(const struct report_input *in, const char *issues,
 	cover(&d);
 	main_points(&d);
 	glance(&d);
-	const char *list[16];
-	size_t n = areas(in->chart.cat, list, 16);
+	size_t n;
+	const char **list = catalogue_areas(in->chart.cat, &n);
 	for (size_t a = 0; a < n; a++)
 		area_section(&d, list[a]);
 	levels_section(&d);
 	peer_groups(&d, list, n);
+	free(list);
 	quality(&d, issues);
 	method(&d);
 	int ret = doc_close(&d, path, 0644, why, size);

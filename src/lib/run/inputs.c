@@ -3,7 +3,7 @@
 
 #include "base/cli.h"
 #include "base/xalloc.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "run/safedir.h"
 
 #include <dirent.h>

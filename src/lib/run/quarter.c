@@ -4,7 +4,7 @@
 
 #include "base/cli.h"
 #include "base/xalloc.h"
-#include "model/period.h"
+#include "base/period.h"
 #include "run/inputs.h"
 #include "run/manifest.h"
 #include "run/revisions.h"

@@ -3,8 +3,8 @@
 
 #include "base/cli.h"
 #include "base/xalloc.h"
-#include "model/diag.h"
-#include "model/period.h"
+#include "base/diag.h"
+#include "base/period.h"
 #include "model/settings.h"
 #include "model/wording.h"
 #include "run/quarter.h"

@@ -3,7 +3,7 @@
 #ifndef PLEDGE_STAGE_H
 #define PLEDGE_STAGE_H
 
-#include "model/period.h"
+#include "base/period.h"
 #include "run/inputs.h"
 #include "run/run.h"
 

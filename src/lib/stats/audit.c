@@ -4,7 +4,7 @@
 #include "../base/buf.h"
 #include "../base/numfmt.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 #include "../read/table.h"
 
 #include <math.h>

@@ -25,7 +25,7 @@
 #include <stddef.h>
 
 #include "../base/intmap.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 #include "../model/settings.h"
 #include "aggregate.h"
 #include "audit_text.h"

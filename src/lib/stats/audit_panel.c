@@ -1,6 +1,6 @@
 #include "audit_panel.h"
 #include "../base/numfmt.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "../model/catalogue.h"
-#include "../model/diag.h"
+#include "../base/diag.h"
 
 struct audit_num {
 	double v;        /* never negative: a sign is not part of it */

@@ -1,6 +1,6 @@
 #include "levelcalc.h"
 #include "../base/numfmt.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 #include "tidyin.h"
-#include "table.h"
-#include "../model/period.h"
+#include "../read/table.h"
+#include "../base/period.h"
 #include "../model/value.h"
 
 #include <stdio.h>

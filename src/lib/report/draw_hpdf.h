@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "scene.h"
+#include "../chart/scene.h"
 
 struct pdf;
 

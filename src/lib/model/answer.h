@@ -10,10 +10,10 @@
 #ifndef PLEDGE_ANSWER_H
 #define PLEDGE_ANSWER_H
 
-#include "../model/catalogue.h"
-#include "../model/diag.h"
-#include "../model/returns.h"
-#include "../model/roster.h"
+#include "catalogue.h"
+#include "../base/diag.h"
+#include "returns.h"
+#include "roster.h"
 
 struct answer_sink {
 	const struct catalogue *cat;

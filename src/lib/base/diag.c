@@ -1,6 +1,6 @@
 #include "diag.h"
-#include "../base/codes.h"
-#include "../base/xalloc.h"
+#include "codes.h"
+#include "xalloc.h"
 
 #include <assert.h>
 #include <stdarg.h>

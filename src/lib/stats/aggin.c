@@ -1,7 +1,7 @@
 #include "aggin.h"
-#include "table.h"
+#include "../read/table.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,8 +1,9 @@
 #include "answer.h"
 #include "../base/text.h"
-#include "../model/query.h"
-#include "../model/value.h"
+#include "query.h"
+#include "value.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,9 +115,7 @@ void answer_add(const struct answer_sink *s, struct ret *r, int m, char *raw,
 	struct value_error err;
 	/* Reading may change raw; keep what was written for messages. */
 	char orig[81], shown[80];
-	size_t n = strnlen(raw, sizeof(orig) - 1);
-	memcpy(orig, raw, n);
-	orig[n] = '\0';
+	snprintf(orig, sizeof(orig), "%.80s", raw);
 	if (strchr(note, '\r'))
 		unify_newlines(note);
 	if (s->delim == ';' && ambiguous_comma(raw) &&

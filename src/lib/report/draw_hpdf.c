@@ -1,6 +1,6 @@
 #include "draw_hpdf.h"
 #include "../base/xalloc.h"
-#include "../report/pdf.h"
+#include "pdf.h"
 
 #include <math.h>
 #include <stdio.h>

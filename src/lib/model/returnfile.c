@@ -1,9 +1,9 @@
 #include "returnfile.h"
 #include "answer.h"
-#include "table.h"
+#include "../read/table.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
-#include "../model/period.h"
+#include "../base/period.h"
 
 #include <stdio.h>
 #include <stdlib.h>

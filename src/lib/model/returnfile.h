@@ -10,11 +10,11 @@
 #ifndef PLEDGE_RETURNFILE_H
 #define PLEDGE_RETURNFILE_H
 
-#include "../model/catalogue.h"
-#include "../model/diag.h"
-#include "../model/returns.h"
-#include "../model/roster.h"
-#include "csvin.h"
+#include "catalogue.h"
+#include "../base/diag.h"
+#include "returns.h"
+#include "roster.h"
+#include "../read/csvin.h"
 
 struct returnfile_opts {
 	const struct catalogue *cat;

@@ -3,8 +3,8 @@
 #ifndef PLEDGE_TIDYIN_H
 #define PLEDGE_TIDYIN_H
 
-#include "../model/diag.h"
-#include "../stats/aggregate.h"
+#include "../base/diag.h"
+#include "aggregate.h"
 
 /* Reads path ("-" for standard input), a CSV with at least the columns
  * period, org_id, metric and value, adding each value to a. A row that

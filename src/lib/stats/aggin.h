@@ -5,8 +5,8 @@
 
 #include "../base/intmap.h"
 #include "../model/catalogue.h"
-#include "../model/diag.h"
-#include "../stats/aggregate.h"
+#include "../base/diag.h"
+#include "aggregate.h"
 
 struct aggin {
 	struct agg_row *rows;
