@@ -125,8 +125,10 @@ static int read_all(const struct opts *o, char **files, int nfiles,
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
-	if (parse_args(argc, argv, &o) < 0)
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_free(&o.cli);
 		return EXIT_FATAL;
+	}
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
 	struct catalogue cat;

@@ -228,8 +228,10 @@ static int load(struct run *run, struct catalogue *cat, struct roster *roster,
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
-	if (parse_args(argc, argv, &o) < 0)
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_free(&o.cli);
 		return EXIT_FATAL;
+	}
 	if (o.org)
 		o.distributions = 1;
 	struct diags d;

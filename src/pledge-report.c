@@ -425,8 +425,10 @@ static int sector_to(const struct report_input *in, const char *issues,
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
-	if (parse_args(argc, argv, &o) < 0)
+	if (parse_args(argc, argv, &o) < 0) {
+		cli_free(&o.cli);
 		return EXIT_FATAL;
+	}
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
 	struct world w;
