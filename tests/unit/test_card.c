@@ -133,9 +133,9 @@ static void small_peer_group_never_shown(void **state)
 	struct ran r;
 	card_text(*state, &r);
 	/* HX02 and HX03 answered of "medium": too few to compare with */
-	expect_in(r.out.s, "Peer group: medium. Your peer group is too small "
+	expect_in(r.out.s, "Peer group: Medium. Your peer group is too small "
 		  "to compare with", "the header");
-	expect_not_in(r.out.s, "medium, 2", "the header");
+	expect_not_in(r.out.s, "Medium, 2", "the header");
 	ran_free(&r);
 }
 
@@ -466,7 +466,7 @@ static void peer_group_named_with_how_many(void **state)
 	run(&r, "pdftotext -layout '%s' -", path);
 	const char *t = r.out.s;
 	expect_in(t, "Sector: 8 associations answered", "the header");
-	expect_in(t, "Peer group: large, 5 answered", "the header");
+	expect_in(t, "Peer group: Large, 5 answered", "the header");
 	char line[400];
 	line_of(t, "Days to adapt", line, sizeof(line));
 	expect_cells(line, (const char *const[]){ "20", "47.5", "45",

@@ -408,10 +408,13 @@ static void header(struct card *c, const char *name, const char *quarter)
 	buf_addf(&b, "%s: %s" MIDDOT "%s: %zu %s", card_word(in, "card_quarter"),
 		 quarter, card_word(in, "card_sector_answered"), sector,
 		 card_word(in, "card_answered"));
+	char peer[160] = "";
+	if (o->peer_group && o->peer_group[0])
+		peer_group_words(in->words, o->peer_group, peer, sizeof(peer));
 	if (c->peers)
 		buf_addf(&b, MIDDOT "%s: %s, %zu %s",
-			 card_word(in, "card_peer_group"),
-			 card_peer_name(in, o->peer_group), c->peers_answered,
+			 card_word(in, "card_peer_group"), peer,
+			 c->peers_answered,
 			 card_word(in, "card_peers_answered"));
 	doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,
 		 COLOUR_MUTED);
@@ -419,7 +422,7 @@ static void header(struct card *c, const char *name, const char *quarter)
 		buf_reset(&b);
 		if (o->peer_group && o->peer_group[0])
 			buf_addf(&b, "%s: %s. ", card_word(in, "card_peer_group"),
-				 card_peer_name(in, o->peer_group));
+				 peer);
 		buf_adds(&b, card_word(in, o->peer_group && o->peer_group[0]
 				  ? "card_peers_small" : "card_no_peers"));
 		doc_text(d, DOC_MARGIN, DOC_WIDTH, b.s, 10, WEIGHT_REGULAR,

@@ -71,11 +71,3 @@ const char *card_area_title(const struct report_input *in, const char *area)
 	const char *t = in->words ? wording_get(in->words, key) : "";
 	return t[0] ? t : area;
 }
-
-const char *card_peer_name(const struct report_input *in, const char *id)
-{
-	char key[160];
-	snprintf(key, sizeof(key), "peer_group_%s", id);
-	const char *t = in->words ? wording_get(in->words, key) : "";
-	return t[0] ? t : id;
-}

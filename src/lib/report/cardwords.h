@@ -15,7 +15,5 @@ const char *card_word(const struct report_input *in, const char *key);
 /* The title of an area (area_<id>), or the id itself. */
 const char *card_area_title(const struct report_input *in, const char *area);
 
-/* A peer group in plain words (peer_group_<id>), or the id itself. */
-const char *card_peer_name(const struct report_input *in, const char *id);
 
 #endif

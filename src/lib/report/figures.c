@@ -97,7 +97,7 @@ const char *peer_group_words(const struct wording *w, const char *id,
 {
 	char key[200];
 	snprintf(key, sizeof(key), "peer_%s", id);
-	const char *t = wording_get(w, key);
+	const char *t = w ? wording_get(w, key) : "";
 	if (t[0]) {
 		snprintf(out, size, "%s", t);
 		return out;

@@ -78,7 +78,7 @@ size_t symbol_notes(const struct wording *w, unsigned seen,
 
 /* A peer group as people read it: the wording's "peer_ID" text, else
  * the id with a capital and spaces for '_' and '-' ("supported_housing"
- * -> "Supported housing"). Into out. */
+ * -> "Supported housing"; also when w is NULL). Into out. */
 const char *peer_group_words(const struct wording *w, const char *id,
 			     char *out, size_t size);
 
