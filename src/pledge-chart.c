@@ -5,6 +5,7 @@
 #include "chart/charts.h"
 #include "chart/draw_cairo.h"
 #include "chart/draw_svg.h"
+#include "chart/kinds.h"
 #include "base/period.h"
 #include "out/atomic.h"
 #include "out/csvout.h"
@@ -138,30 +139,31 @@ static void draw(struct run *run, const char *name, int ok,
 	scene_free(s);
 }
 
+/* Every chart of every type (chart/kinds.c), in the table's order. */
 static void draw_all(struct run *run)
 {
 	struct scene s;
 	const struct catalogue *cat = run->in.cat;
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
-	draw(run, "response", chart_response(&s, &run->in), &s);
-	scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
-	draw(run, "commitments", chart_commitments(&s, &run->in), &s);
-	for (size_t m = 0; m < cat->len; m++) {
-		char name[128];
-		snprintf(name, sizeof(name), "trend-%s", cat->metrics[m].id);
-		scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
-		draw(run, name, chart_trend(&s, &run->in, (int)m), &s);
-	}
-	for (size_t m = 0; run->o->distributions && m < cat->len; m++) {
-		if (cat->metrics[m].sensitive ||
-		    cat->metrics[m].kind == KIND_YESNO)
+	for (size_t k = 0; k < chart_nkinds; k++) {
+		const struct chart_kind *kind = &chart_kinds[k];
+		if (kind->optional && !run->o->distributions)
 			continue;
-		char name[128];
-		snprintf(name, sizeof(name), "distribution-%s",
-			 cat->metrics[m].id);
-		scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
-		draw(run, name, chart_distribution(&s, &run->in, (int)m,
-						   run->org), &s);
+		for (size_t m = 0; m < (kind->per_metric ? cat->len : 1); m++) {
+			const struct metric *mt =
+				kind->per_metric ? &cat->metrics[m] : NULL;
+			if (mt && kind->shows && !kind->shows(mt))
+				continue;
+			char name[128];
+			if (mt)
+				snprintf(name, sizeof(name), "%s-%s",
+					 kind->name, mt->id);
+			else
+				snprintf(name, sizeof(name), "%s", kind->name);
+			scene_init(&s, CHART_WIDTH, CHART_HEIGHT, run->in.fonts);
+			int metric = kind->per_metric ? (int)m : -1;
+			draw(run, name, kind->build(&s, &run->in, metric,
+						    run->org), &s);
+		}
 	}
 }
 
