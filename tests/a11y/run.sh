@@ -11,16 +11,11 @@ set -u
 export SOURCE_DATE_EPOCH=1795000000 TZ=UTC LC_ALL=C.UTF-8
 bin=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+suite=a11y
+. "$(dirname "$0")/../suite.sh"
 node_dir=${2:-$root/build/a11y/node}
 export PLEDGE_TEMPLATES="$root/templates"
 data="$root/tests/cli/report-sector"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL a11y: $*"; }
 
 printf 'severity,file,line,org_id,metric,code,message\nwarning,r.csv,3,HX09,,missing-return,HX09 owes a return\n' >"$tmp/issues.csv"
 sector() {
@@ -86,5 +81,4 @@ fi
 cards "$tmp/again" && diff -r "$tmp/orgs" "$tmp/again" >/dev/null && ok ||
 	bad "the same cards twice gave different bytes"
 
-echo "a11y: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

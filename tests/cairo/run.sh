@@ -11,13 +11,8 @@ set -u
 export SOURCE_DATE_EPOCH=1795000000
 bin=$(cd "$1" && pwd)
 tools=$(cd "$2" && pwd)
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL cairo: $*"; }
+suite=cairo
+. "$(dirname "$0")/../suite.sh"
 
 # The sample's latest quarter through the pipeline, libharu's cards too.
 cp -R "$root/input" "$root/templates" "$tmp/"
@@ -89,5 +84,4 @@ done
 cards again 2>/dev/null && diff -r cairo again >/dev/null && ok ||
 	bad "a second run gave different bytes"
 
-echo "cairo: $pass passed, $fail failed ($checked cards)"
-[ $fail -eq 0 ]
+finish "$checked cards"

@@ -12,13 +12,9 @@ set -u
 export SOURCE_DATE_EPOCH=1795000000
 bin=$(cd "$1" && pwd)
 tools=$(cd "$2" && pwd)
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+suite=cards
+. "$(dirname "$0")/../suite.sh"
 export PLEDGE_TEMPLATES="$root/templates"
-pass=0
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL cards: $*"; }
 
 "$tools/csvcut" "$root/templates/metrics.csv" metric kind of better \
 	>"$tmp/metrics.tsv"
@@ -113,5 +109,4 @@ mkdir "$tmp/gen"
 check generated "$tmp/gen" "$tmp/gen/signatories.csv" 2026-Q3 \
 	"$tmp/gen/returns.csv"
 
-echo "cards: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -10,13 +10,8 @@
 # usage: run.sh BIN_DIR
 set -u
 bin=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "disclosure: $*"; }
+suite=disclosure
+. "$(dirname "$0")/../suite.sh"
 
 export SOURCE_DATE_EPOCH=1790000000
 mkdir -p "$tmp/in"
@@ -144,5 +139,4 @@ printf '<html><body><h2>Employees</h2>\n<p>Employees: the 20 that answered in bo
 audit_case panel-html 2 "report.html:2: error: the like-for-like total" \
 	"$tmp/self/none.csv" "$tmp/self/report.html"
 
-echo "disclosure: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

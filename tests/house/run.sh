@@ -8,14 +8,11 @@
 # usage: run.sh [SRC_DIR]   (default: the src/ of this checkout)
 # Prints each breach and exits 1 when there is one.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
+suite=house
+. "$(dirname "$0")/../suite.sh"
 src=${1:-$root/src}
 cd "$src" || exit 2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 layers="base read model stats out chart report run"
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL house: $*"; }
 
 # Every module-to-module include of the library: "FROM TO".
 for f in lib/*/*.[ch]; do

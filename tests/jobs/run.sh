@@ -12,13 +12,8 @@ export SOURCE_DATE_EPOCH=1795000000
 unset PLEDGE_TEMPLATES
 bin=$(cd "$1" && pwd)
 tools=$(cd "$2" && pwd)
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL jobs: $*"; }
+suite=jobs
+. "$(dirname "$0")/../suite.sh"
 
 # The sample's quarterly run in $1 with PLEDGE_JOBS=$2 ("" for unset).
 sample() {
@@ -74,5 +69,4 @@ done
 cmp -s "$tmp/big1/tidy.csv" "$tmp/big1/piped.csv" && ok ||
 	bad "the tidy file read from a pipe differs from the one read from the file"
 
-echo "jobs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -14,13 +14,8 @@ export SOURCE_DATE_EPOCH=1795000000
 unset PLEDGE_TEMPLATES
 bin=$(cd "$1" && pwd)
 kills=${2:-12}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL report: $*"; }
+suite=report
+. "$(dirname "$0")/../suite.sh"
 
 # A fresh copy of the project's input and templates in $1.
 setup() {
@@ -138,5 +133,4 @@ same_tree "$tmp/ref/output/2026-Q3" "$tmp/full/output/2026-Q3" && ok ||
 
 . "$root/tests/report/more.sh"
 
-echo "report: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

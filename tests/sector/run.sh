@@ -16,11 +16,8 @@ export SOURCE_DATE_EPOCH=1795000000
 bin=$(cd "$1" && pwd)
 tools=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
+suite=sector
+. "$(dirname "$0")/../suite.sh"
 check() {
 	name=$1
 	shift
@@ -119,5 +116,4 @@ generated tiny 4 3
 
 # SECTOR_OUT=DIR keeps the reports to look at.
 [ -n "${SECTOR_OUT:-}" ] && mkdir -p "$SECTOR_OUT" && cp -R "$tmp"/. "$SECTOR_OUT"/
-echo "sector: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
