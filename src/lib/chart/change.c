@@ -80,7 +80,7 @@ int change_sense(const struct metric *m, enum agg_stat stat,
 	return m->better == BETTER_HIGHER ? up : -up;
 }
 
-static const char *symbol(enum lfl_state s)
+static const char *lfl_symbol(enum lfl_state s)
 {
 	return s == LFL_WITHHELD ? "[c]" : s == LFL_ZERO ? "[z]" : "[x]";
 }
@@ -90,7 +90,7 @@ char *change_text(const struct metric *m, enum agg_stat stat,
 {
 	char t[NUMTEXT];
 	if (c->state != LFL_OK) {
-		snprintf(out, size, "%s", symbol(c->state));
+		snprintf(out, size, "%s", lfl_symbol(c->state));
 		return out;
 	}
 	magnitude(m, stat, c, t);

@@ -1,5 +1,5 @@
 #include "catalogue.h"
-#include "value.h"
+#include "decimal.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 #include "../read/table.h"
@@ -47,7 +47,7 @@ static int metric_id_valid(const char *s)
 
 static int read_bound(const char *s, bool *has, double *v)
 {
-	char canon[VALUE_TEXT];
+	char canon[DECIMAL_TEXT];
 	*has = *s != '\0';
 	if (!*has)
 		return 0;

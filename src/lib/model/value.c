@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DIGITS 15
-
 static const char *const blank_words[] = { "n/a", "na", NULL };
 static const char *const yes_words[] = { "yes", "y", "true", "1", NULL };
 static const char *const no_words[] = { "no", "n", "false", "0", NULL };
@@ -18,93 +16,6 @@ static int in_list(const char *s, const char *const *list)
 		if (text_ieq(s, *list))
 			return 1;
 	return 0;
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Splits "1,234.50" into integer digits "1234" and fraction "50".
- * Commas must group digits in threes. Returns 0, -1 when s is not a
- * number, or 1 when it is one with too many digits to hold. */
-static int split_number(const char *s, char *ip, size_t *ilen, char *fp,
-			size_t *flen)
-{
-	size_t group = 0, in = 0, fn = 0;
-	int commas = 0;
-	for (; is_digit(*s) || *s == ','; s++) {
-		if (*s == ',') {
-			if (in == 0 || (commas && group != 3) ||
-			    (!commas && group > 3))
-				return -1;
-			commas = 1;
-			group = 0;
-			continue;
-		}
-		if (in < MAX_DIGITS + 8)
-			ip[in] = *s;
-		in++;
-		group++;
-	}
-	if (commas && group != 3)
-		return -1;
-	if (*s == '.') {
-		for (s++; is_digit(*s); s++) {
-			if (fn < MAX_DIGITS + 8)
-				fp[fn] = *s;
-			fn++;
-		}
-		if (in == 0 && fn == 0)
-			return -1;
-	}
-	if (*s || (in == 0 && fn == 0))
-		return -1;
-	*ilen = in;
-	*flen = fn;
-	return in > MAX_DIGITS + 8 || fn > MAX_DIGITS + 8;
-}
-
-/* Canonical decimal of sign, integer and fraction digits; -1 when too
- * long. *whole says whether the fraction is zero. */
-static int canon(int neg, const char *ip, size_t ilen, const char *fp,
-		 size_t flen, char out[VALUE_TEXT], int *whole)
-{
-	while (ilen > 0 && *ip == '0') {
-		ip++;
-		ilen--;
-	}
-	while (flen > 0 && fp[flen - 1] == '0')
-		flen--;
-	if (ilen > MAX_DIGITS || flen > MAX_DIGITS)
-		return -1;
-	*whole = flen == 0;
-	char *o = out;
-	if (neg && (ilen || flen))
-		*o++ = '-';
-	if (!ilen)
-		*o++ = '0';
-	memcpy(o, ip, ilen);
-	o += ilen;
-	if (flen) {
-		*o++ = '.';
-		memcpy(o, fp, flen);
-		o += flen;
-	}
-	*o = '\0';
-	return 0;
-}
-
-int decimal_canon(const char *s, char out[VALUE_TEXT])
-{
-	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
-	size_t ilen, flen;
-	int neg = *s == '-', whole;
-	if (*s == '-' || *s == '+')
-		s++;
-	if (strchr(s, ',') || split_number(s, ip, &ilen, fp, &flen) != 0)
-		return -1;
-	return canon(neg, ip, ilen, fp, flen, out, &whole);
 }
 
 /* Whether s reads as a number in scientific notation ("1.5E+03"). */
@@ -169,9 +80,9 @@ static enum value_status read_digits(const struct metric *m, const char *s,
 				     int percent, struct value *out,
 				     struct value_error *err)
 {
-	char ip[MAX_DIGITS + 9], fp[MAX_DIGITS + 9];
+	char ip[DECIMAL_ROOM], fp[DECIMAL_ROOM];
 	size_t ilen, flen;
-	int split = split_number(s, ip, &ilen, fp, &flen);
+	int split = decimal_split(s, ip, &ilen, fp, &flen);
 	if (split < 0) {
 		if (scientific(s))
 			BAD(err, "not-a-number",
@@ -182,9 +93,9 @@ static enum value_status read_digits(const struct metric *m, const char *s,
 	}
 	int whole;
 	if (split > 0 ||
-	    canon(neg || brackets, ip, ilen, fp, flen, out->text, &whole) < 0)
+	    decimal_join(neg || brackets, ip, ilen, fp, flen, out->text, &whole) < 0)
 		BAD(err, "out-of-range", "has more than %d digits",
-		    MAX_DIGITS);
+		    DECIMAL_DIGITS);
 	if (pound && m->kind != KIND_MONEY)
 		BAD(err, "not-a-number",
 		    "has a £ sign, but %s is not an amount of money", m->id);
@@ -259,19 +170,19 @@ static bool plain_fraction(const char **sp, char **op, uint64_t *all,
 	const char *s = *sp;
 	char *o = *op;
 	const char *f = ++s;
-	while (is_digit(*s))
+	while (decimal_is_digit(*s))
 		s++;
 	const char *last = s;
 	while (last > f && last[-1] == '0')
 		last--;
 	*fdigits = (size_t)(last - f);
-	if (s - f > MAX_DIGITS + 8 || *fdigits > MAX_DIGITS)
+	if (s - f > DECIMAL_DIGITS + 8 || *fdigits > DECIMAL_DIGITS)
 		return false;
 	if (*fdigits) {
 		*o++ = '.';
 		for (; f < last; f++) {
 			*o++ = *f;
-			if (digits + *fdigits <= MAX_DIGITS)
+			if (digits + *fdigits <= DECIMAL_DIGITS)
 				*all = *all * 10 + (uint64_t)(*f - '0');
 		}
 	}
@@ -287,9 +198,9 @@ static bool plain_fraction(const char **sp, char **op, uint64_t *all,
 static bool plain_in_bounds(const struct metric *m, struct value *out,
 			    uint64_t all, size_t digits, size_t fdigits)
 {
-	static const double tens[MAX_DIGITS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4,
+	static const double tens[DECIMAL_DIGITS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4,
 		1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-	if (digits + fdigits <= MAX_DIGITS)
+	if (digits + fdigits <= DECIMAL_DIGITS)
 		out->number = (double)all / tens[fdigits];
 	else
 		out->number = strtod(out->text, NULL);
@@ -301,19 +212,19 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 {
 	if (m->kind == KIND_YESNO)
 		return plain_yesno(raw, out);
-	/* split_number and canon in one pass, for what they take as it
+	/* decimal_split and decimal_join in one pass, for what they take as it
 	 * stands; with the "£" or "%" a spreadsheet adds to money and to
 	 * percentages */
 	const char *s = raw;
 	if (m->kind == KIND_MONEY && s[0] == '\xC2' && s[1] == '\xA3')
 		s += 2;
-	if (!is_digit(*s))
+	if (!decimal_is_digit(*s))
 		return false;
 	char *o = out->text;
 	size_t in = 0, digits = 0, group = 0, fdigits = 0;
 	int commas = 0;
 	uint64_t all = 0;  /* the significant digits, as one number */
-	for (; is_digit(*s) || *s == ','; s++) {
+	for (; decimal_is_digit(*s) || *s == ','; s++) {
 		if (*s == ',') {
 			if ((commas && group != 3) || (!commas && group > 3))
 				return false;
@@ -325,12 +236,12 @@ bool value_plain(const struct metric *m, const char *raw, struct value *out)
 		group++;
 		if (*s == '0' && !digits)
 			continue;  /* a leading zero */
-		if (++digits > MAX_DIGITS)
+		if (++digits > DECIMAL_DIGITS)
 			return false;
 		all = all * 10 + (uint64_t)(*s - '0');
 		*o++ = *s;
 	}
-	if (in > MAX_DIGITS + 8)
+	if (in > DECIMAL_DIGITS + 8)
 		return false;
 	if (commas && group != 3)
 		return false;

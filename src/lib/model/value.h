@@ -12,9 +12,10 @@
 #include <stdbool.h>
 
 #include "catalogue.h"
+#include "decimal.h"
 
 /* Room for the canonical text of any accepted value. */
-#define VALUE_TEXT 40
+#define VALUE_TEXT DECIMAL_TEXT
 
 enum value_status { VALUE_OK, VALUE_BLANK, VALUE_BAD };
 
@@ -42,9 +43,5 @@ enum value_status value_parse(const struct metric *m, char *raw,
  * *out as value_parse would set it; false when raw is anything else
  * (value_parse then reads it, and says what is wrong). */
 bool value_plain(const struct metric *m, const char *raw, struct value *out);
-
-/* Reads a plain decimal (optional sign, digits, optional fraction) into
- * canonical text; returns 0, or -1 when s is not one. Used for bounds. */
-int decimal_canon(const char *s, char out[VALUE_TEXT]);
 
 #endif

@@ -23,24 +23,9 @@
 #include <time.h>
 
 #include "../chart/scene.h"
-
-/* A4 portrait, in points. */
-#define PDF_PAGE_WIDTH 595.276
-#define PDF_PAGE_HEIGHT 841.89
+#include "pdf_doc.h"
 
 struct pdf;
-
-/* What the document says about itself (UTF-8; NULL or "" leaves an
- * entry out). date is its creation and modification time: the caller
- * takes it from SOURCE_DATE_EPOCH when that is set, so a rerun makes the
- * same bytes. It is written in UTC. */
-struct pdf_info {
-	const char *title;
-	const char *author;
-	const char *subject;
-	const char *creator;
-	time_t date;
-};
 
 /* Starts an empty document (no page yet) with the TrueType fonts at
  * regular and bold, compressed. Returns NULL with a reason in why (of
@@ -127,20 +112,11 @@ int pdf_outline(struct pdf *p, int parent, const char *title, int page,
  * running headers and footers, rules, shading) that a screen reader
  * passes over. A page is never drawn on outside one or the other. Each
  * document's structure starts empty. Tags left open are closed when the
- * document is saved. */
-enum pdf_role {
-	PDF_ROLE_H1, PDF_ROLE_H2, PDF_ROLE_H3, PDF_ROLE_P, PDF_ROLE_L,
-	PDF_ROLE_LI, PDF_ROLE_LBODY, PDF_ROLE_TABLE, PDF_ROLE_TR,
-	PDF_ROLE_TH_COLUMN,   /* TH heading its column (/Scope /Column) */
-	PDF_ROLE_TH_ROW,      /* TH heading its row (/Scope /Row) */
-	PDF_ROLE_TD, PDF_ROLE_FIGURE, PDF_ROLE_CAPTION, PDF_ROLE_SECT,
-	PDF_ROLE_NONE         /* what pdf_tag_open says when none is */
-};
+ * document is saved. The roles are enum pdf_role (pdf_doc.h). */
 
 /* Opens an element of role inside the open one (alt: its alternative
  * text, UTF-8, for a Figure; NULL for none). At most PDF_TAG_DEPTH deep.
  * Returns 0, or -1 (the document is then failed). */
-#define PDF_TAG_DEPTH 16
 int pdf_tag_begin(struct pdf *p, enum pdf_role role, const char *alt);
 /* Closes the innermost open element; 0, or -1 when none is open. */
 int pdf_tag_end(struct pdf *p);

@@ -1,5 +1,5 @@
 #include "pdf_check.h"
-#include "pdf.h"
+#include "pdf_doc.h"
 #include "../base/text.h"
 #include "../out/atomic.h"
 

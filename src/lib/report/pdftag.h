@@ -23,7 +23,7 @@
 
 #include <hpdf.h>
 
-#include "pdf.h"
+#include "pdf_doc.h"
 
 struct pdftag;
 

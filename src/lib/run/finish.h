@@ -3,7 +3,7 @@
 #ifndef PLEDGE_FINISH_H
 #define PLEDGE_FINISH_H
 
-#include "run/stage.h"
+#include "run/staging.h"
 
 /* issues.csv for staff: a UTF-8 byte order mark first, so a
  * double-click opens it in Excel with names such as "Tŷ" right, and a

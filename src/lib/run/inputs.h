@@ -10,7 +10,7 @@
 #ifndef PLEDGE_INPUTS_H
 #define PLEDGE_INPUTS_H
 
-#include "run/run.h"
+#include "run/runopts.h"
 
 #include "base/buf.h"
 

@@ -11,6 +11,7 @@
 #include "run/safedir.h"
 #include "run/spawn.h"
 #include "run/stage.h"
+#include "run/staging.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -56,20 +57,6 @@ static int unchanged(struct quarter *q, int oldfd)
 	return same;
 }
 
-/* The staging folder, fresh, reached by children as /proc/self/fd/N. */
-static int stage_open(struct quarter *q)
-{
-	safedir_remove(q->r->outfd, q->stage_name);
-	q->stagefd = safedir_make(q->r->outfd, q->stage_name, 0755);
-	if (q->stagefd < 0 || fcntl(q->stagefd, F_SETFD, 0) < 0) {
-		fprintf(q->r->err, "%s: cannot write into %s/: %s\n",
-			q->r->o->prog, q->r->o->output, strerror(errno));
-		return -1;
-	}
-	q->stage = xasprintf("/proc/self/fd/%d", q->stagefd);
-	return 0;
-}
-
 /* Writes the manifest and puts the staging folder in the place of the
  * quarter published before. */
 static int publish(struct quarter *q)
@@ -94,40 +81,17 @@ static int publish(struct quarter *q)
 	return -1;
 }
 
-static void quarter_init(struct quarter *q, struct run *r, int period)
-{
-	memset(q, 0, sizeof *q);
-	q->r = r;
-	q->stagefd = -1;
-	period_format(period, q->period);
-	q->outdir = path_join(r->o->output, q->period);
-	snprintf(q->stage_name, sizeof q->stage_name, ".%s.stage", q->period);
-	snprintf(q->aside_name, sizeof q->aside_name, ".%s.old", q->period);
-}
-
-static void quarter_free(struct quarter *q)
-{
-	if (q->stagefd >= 0) {
-		close(q->stagefd);
-		safedir_remove(q->r->outfd, q->stage_name);
-	}
-	free(q->stage);
-	free(q->outdir);
-	free(q->summary);
-	inputs_free(&q->in);
-}
-
 int quarter_run(struct run *r, int period)
 {
 	struct quarter q;
-	quarter_init(&q, r, period);
+	staging_init(&q, r, period);
 	int oldfd = -1;
 	int there = published(&q, &oldfd);
 	int st = there < 0 ? 2 : inputs_collect(&q.in, r, period) < 0 ? 2 : 0;
 	if (st == 0 && there == 1 && unchanged(&q, oldfd)) {
 		st = q.status;
 	} else if (st == 0) {
-		st = run_find_programs(r) < 0 || stage_open(&q) < 0
+		st = runopts_find_programs(r) < 0 || staging_open(&q) < 0
 			     ? 2 : stages_run(&q, oldfd);
 		if (st < 2 && publish(&q) < 0)
 			st = 2;
@@ -140,6 +104,6 @@ int quarter_run(struct run *r, int period)
 			"it was\n", r->o->prog, q.period, q.outdir);
 	if (oldfd >= 0)
 		close(oldfd);
-	quarter_free(&q);
+	staging_free(&q);
 	return st;
 }

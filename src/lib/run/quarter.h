@@ -14,7 +14,7 @@
 #ifndef PLEDGE_QUARTER_H
 #define PLEDGE_QUARTER_H
 
-#include "run/run.h"
+#include "run/runopts.h"
 
 /* Runs period (its input folder exists). Prints its summary line on
  * r->out, problems on r->err. Returns its exit status (0, 1 or 2). */

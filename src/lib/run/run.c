@@ -9,7 +9,6 @@
 #include "model/wording.h"
 #include "run/quarter.h"
 #include "run/safedir.h"
-#include "run/spawn.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,17 +20,6 @@
 #include <unistd.h>
 
 #define HASHES ".hashes"
-
-void run_progress(const struct run *r, const char *period, const char *what)
-{
-	if (!r->o->progress)
-		return;
-	if (what[0])
-		fprintf(r->err, "\r%s: %s\033[K", period, what);
-	else
-		fputs("\r\033[K", r->err);
-	fflush(r->err);
-}
 
 /* The output folder, made when missing, and its lock (whose descriptor
  * children inherit, so a run whose parent was killed still holds it
@@ -118,32 +106,6 @@ static void find_branding(struct run *r)
 	diags_free(&d);
 }
 
-/* One sibling program, or NULL after a message when it is missing. */
-static char *find_one(struct run *r, const char *name)
-{
-	if (!spawn_exists(name)) {
-		fprintf(r->err, "%s: cannot find %s (neither beside %s nor in "
-			"PATH); is pledge fully installed?\n", r->o->prog, name,
-			r->o->prog);
-		return NULL;
-	}
-	return spawn_find(name);
-}
-
-int run_find_programs(struct run *r)
-{
-	if (r->found)
-		return r->found > 0 ? 0 : -1;
-	r->ingest = find_one(r, "pledge-ingest");
-	r->aggregate = find_one(r, "pledge-aggregate");
-	r->chart = find_one(r, "pledge-chart");
-	r->report = find_one(r, "pledge-report");
-	r->audit = find_one(r, "pledge-audit");
-	int ok = r->ingest && r->aggregate && r->chart && r->report && r->audit;
-	r->found = ok ? 1 : -1;
-	return ok ? 0 : -1;
-}
-
 static int by_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -214,8 +176,7 @@ int run_all(const struct run_opts *o, FILE *out, FILE *err)
 		}
 	}
 	hashcache_free(r.hashes);
-	free(r.ingest), free(r.aggregate), free(r.chart), free(r.report);
-	free(r.audit);
+	runopts_free_programs(&r);
 	free(r.fonts[0]), free(r.fonts[1]), free(r.logo);
 	if (r.outfd >= 0)
 		close(r.outfd);

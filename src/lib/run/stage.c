@@ -97,11 +97,11 @@ static void forward(struct quarter *q, const char *text, int summary)
 static int stage(struct quarter *q, const char *what, struct args *a,
 		 int summary)
 {
-	run_progress(q->r, q->period, what);
+	runopts_progress(q->r, q->period, what);
 	struct buf err = BUF_INIT;
 	int signo = 0;
 	int st = spawn_run(a->path, a->v, -1, &err, &signo);
-	run_progress(q->r, NULL, "");
+	runopts_progress(q->r, NULL, "");
 	forward(q, err.s, summary);
 	buf_free(&err);
 	const char *prog = q->r->o->prog;

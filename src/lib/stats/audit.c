@@ -1,3 +1,4 @@
+/* audit: the attacks of the disclosure audit, run over the published set. */
 #include "audit.h"
 #include "audit_panel.h"
 #include "audit_solve.h"
@@ -5,183 +6,11 @@
 #include "../base/numfmt.h"
 #include "../base/xalloc.h"
 #include "../base/period.h"
-#include "../read/table.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const columns[] = { "period", "metric", "group", "n",
-	"sum", "mean", "median", "p25", "p75", "min", "max", "rate", "flag",
-	NULL };
-enum { C_PERIOD, C_METRIC, C_GROUP, C_N, C_FIRST_STAT, C_FLAG = 12,
-       C_COUNT };
-
-static const char *const stat_names[AGG_NSTATS] = { "sum", "mean",
-	"median", "p25", "p75", "min", "max", "rate" };
-
-static uint64_t key_of(int period, int metric, int group)
-{
-	return ((uint64_t)(uint32_t)period << 32) |
-	       ((uint64_t)(uint16_t)(metric + 2) << 16) |
-	       (uint16_t)(group + 2);
-}
-
-void audit_init(struct audit *au, struct aggregate *truth,
-		const struct settings *s)
-{
-	memset(au, 0, sizeof(*au));
-	au->truth = truth;
-	au->cat = truth->cat;
-	au->s = s;
-	intmap_init(&au->index);
-	audit_texts_init(&au->texts);
-}
-
-void audit_free(struct audit *au)
-{
-	free(au->agg_path);
-	free(au->rows);
-	intmap_free(&au->index);
-	audit_texts_free(&au->texts);
-	memset(au, 0, sizeof(*au));
-}
-
-void audit_report(struct audit *au, struct diags *d, const char *file,
-		  long line, const char *metric, const char *code,
-		  const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	diag_add(d, SEV_ERROR, file, line, NULL, metric, code, "%s", msg);
-	au->found++;
-}
-
-static int group_of(const struct aggregate *a, const char *name)
-{
-	if (!strcmp(name, "sector"))
-		return AGG_SECTOR;
-	if (strncmp(name, "peer:", 5))
-		return -2;
-	for (size_t i = 0; i < a->ngroups; i++)
-		if (!strcmp(a->groups[i], name + 5))
-			return (int)i;
-	return -2;
-}
-
-static int figure(const char *s, double *v)
-{
-	char *end;
-	*v = strtod(s, &end);
-	return end == s || *end || !isfinite(*v) ? -1 : 0;
-}
-
-/* One row of aggregates.csv into au; the name of what is wrong, or NULL. */
-static const char *read_row(struct audit *au, char **f, long line)
-{
-	struct audit_row row = { .line = line };
-	struct agg_row *r = &row.r;
-	r->period = period_parse(f[C_PERIOD]);
-	bool returns = !strcmp(f[C_METRIC], "returns");
-	r->metric = returns ? AGG_RETURNS : catalogue_find(au->cat,
-							   f[C_METRIC]);
-	r->group = group_of(au->truth, f[C_GROUP]);
-	double n = 0;
-	if (r->period == PERIOD_NONE)
-		return "period";
-	if (!returns && r->metric < 0)
-		return "metric (not in the catalogue)";
-	if (r->group == -2)
-		return "group (not a peer group of the roster)";
-	if (figure(f[C_N], &n) < 0 || n < 0)
-		return "n";
-	r->n = (size_t)n;
-	for (int k = 0; k < AGG_NSTATS; k++) {
-		if (!f[C_FIRST_STAT + k][0])
-			continue;
-		if (figure(f[C_FIRST_STAT + k], &r->v[k]) < 0)
-			return stat_names[k];
-		r->has |= 1u << k;
-	}
-	r->suppressed = !strcmp(f[C_FLAG], "c");
-	uint64_t key = key_of(r->period, r->metric, r->group);
-	if (intmap_get(&au->index, key) >= 0)
-		return "period, metric and group (already on an earlier row)";
-	GROW(au->rows, au->cap, au->len + 1);
-	intmap_put(&au->index, key, au->len);
-	au->rows[au->len++] = row;
-	return NULL;
-}
-
-int audit_read_aggregates(struct audit *au, const char *path,
-			  struct diags *d)
-{
-	int col[C_COUNT];
-	struct table *t = table_open_columns(path, columns, col,
-					     "period, metric, group, n and the "
-					     "figures", d);
-	if (!t)
-		return -1;
-	free(au->agg_path);
-	au->agg_path = xstrdup(t->name);
-	struct table_row row;
-	enum table_status st;
-	int bad = 0;
-	while ((st = table_next(t, &row)) == TABLE_ROW) {
-		char *f[C_COUNT];
-		for (int k = 0; k < C_COUNT; k++)
-			f[k] = row.f[col[k]];
-		const char *what = read_row(au, f, row.line);
-		if (what) {
-			diag_add(d, SEV_ERROR, t->name, row.line, NULL,
-				 f[C_METRIC], "bad-aggregate",
-				 "the %s on this row cannot be read, so the "
-				 "file cannot be audited", what);
-			bad = 1;
-		}
-	}
-	table_close(t);
-	return st == TABLE_FAIL || bad ? -1 : 0;
-}
-
-int audit_read_readings(struct audit *au, const char *path,
-			struct diags *d)
-{
-	return audit_texts_read_readings(&au->texts, path, au->cat, d);
-}
-
-int audit_read_text(struct audit *au, const char *path, struct diags *d)
-{
-	return audit_texts_read(&au->texts, path, d);
-}
-
-const struct audit_row *audit_find(const struct audit *au, int period,
-				   int metric, int group)
-{
-	long i = intmap_get(&au->index, key_of(period, metric, group));
-	return i < 0 ? NULL : &au->rows[i];
-}
-
-bool audit_figure(const struct audit_row *row, enum agg_stat stat,
-		  double *v)
-{
-	if (!row)
-		return false;
-	if (row->r.has & 1u << stat) {
-		*v = row->r.v[stat];
-		return true;
-	}
-	if (stat == AGG_SUM && (row->r.has & 1u << AGG_MEAN)) {
-		*v = row->r.v[AGG_MEAN] * (double)row->r.n;
-		return true;
-	}
-	return false;
-}
 
 /* The values of group's answers to metric in period, sorted, into a new
  * array; returns how many. */
@@ -224,7 +53,7 @@ static void list_stats(const struct agg_row *r, unsigned mask, struct buf *b)
 	for (int k = 0; k < AGG_NSTATS; k++)
 		if (r->has & mask & 1u << k)
 			buf_addf(b, "%s%s %s", b->len ? ", " : "",
-				 stat_names[k], num_plain(r->v[k], num));
+				 audit_stat_name(k), num_plain(r->v[k], num));
 }
 
 /* Returns true when the row is about too few organisations (reported),
@@ -251,7 +80,7 @@ static bool few_and_extremes(struct audit *au, const struct audit_row *row,
 			audit_report(au, d, au->agg_path, row->line, id,
 				     "min-max", "%s is published: one "
 				     "organisation's figure, %s",
-				     cell_name(au, r, stat_names[k], cell,
+				     cell_name(au, r, audit_stat_name(k), cell,
 					       sizeof(cell)),
 				     num_plain(k == AGG_MIN ? x[0] : x[n - 1],
 					       num));
@@ -324,7 +153,7 @@ static void small_counts(struct audit *au, const struct audit_row *row,
 			audit_report(au, d, au->agg_path, row->line, m->id,
 				     "small-count", "%s is a count of people "
 				     "below %g: %s",
-				     cell_name(au, r, stat_names[direct[i]],
+				     cell_name(au, r, audit_stat_name(direct[i]),
 					       cell, sizeof(cell)),
 				     au->s->small_below, num_plain(v, num));
 	}

@@ -11,7 +11,7 @@
 #ifndef PLEDGE_AUDIT_PANEL_H
 #define PLEDGE_AUDIT_PANEL_H
 
-#include "audit.h"
+#include "audit_set.h"
 
 /* Reports each panel total found in au's texts (audit_report). */
 void audit_panels(struct audit *au, struct diags *d);
