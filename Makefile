@@ -109,6 +109,7 @@ deps:
 
 # The whole suite: unit tests, CSV conformance, command-line cases.
 test: $(PROG_BIN) $(UNIT_BIN) $(TOOL_BIN) $(CAIRO_REPORT) $(REPLAY_BIN)
+	@sh tests/house/run.sh src $(BUILD)/src/lib
 	@sh tests/run-unit.sh $(BUILD)/tests $(UNIT_BIN:$(BUILD)/tests/%=%)
 	@for t in $(REPLAY_BIN); do PLEDGE_TEMPLATES=templates \
 		PLEDGE_FUZZ_DATA=tests/data $$t tests/fuzz/regressions/* || exit 1; done

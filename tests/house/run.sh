@@ -4,13 +4,18 @@
 #    file includes only its own folder and the layers before it;
 #  - no two modules include each other, directly or round a circle (a
 #    module is a .c and its .h; a private X_impl.h belongs to X);
-#  - no file is over 600 lines, and no function over 60.
-# usage: run.sh [SRC_DIR]   (default: the src/ of this checkout)
+#  - no file is over 600 lines, and no function over 60;
+#  - with OBJ_DIR, the library's objects (build/src/lib): no module calls
+#    a function of a later layer, nor do modules call round a circle, as
+#    the linker sees it (nm), whatever the includes say.
+# usage: run.sh [SRC_DIR [OBJ_DIR]]   (default: the src/ of this checkout)
 # Prints each breach and exits 1 when there is one.
 set -u
 suite=house
 . "$(dirname "$0")/../suite.sh"
 src=${1:-$root/src}
+obj=${2:-}
+[ -z "$obj" ] || obj=$(cd "$obj" && pwd) || exit 2
 cd "$src" || exit 2
 layers="base read model stats out chart report run"
 
@@ -80,6 +85,39 @@ done >"$tmp/sizes" 2>&1
 if grep -q . "$tmp/sizes"; then
 	grep . "$tmp/sizes"
 	fail=$((fail + $(grep -c FAIL "$tmp/sizes")))
+fi
+
+# Calls, from the objects of the sources there are: "CALLER CALLEE".
+if [ -n "$obj" ]; then
+	for f in lib/*/*.c; do
+		o=$obj/${f#lib/}
+		o=${o%.c}.o
+		[ -f "$o" ] || { bad "$o is missing"; continue; }
+		m=${f#lib/}
+		m=${m%.c}
+		nm --defined-only -g "$o" | awk -v m="$m" 'NF == 3 { print $3, m }' \
+			>>"$tmp/defs"
+		nm -u "$o" | awk -v m="$m" '{ print $2, m }' >>"$tmp/uses"
+	done
+	sort -o "$tmp/defs" "$tmp/defs"
+	sort -o "$tmp/uses" "$tmp/uses"
+	join "$tmp/uses" "$tmp/defs" | awk '$2 != $3 { print $2, $3, $1 }' |
+		sort -u >"$tmp/calls"
+	awk -v layers="$layers" '
+	BEGIN { n = split(layers, l, " "); for (i = 1; i <= n; i++) rank[l[i]] = i }
+	{ split($1, a, "/"); split($2, b, "/")
+	  if (rank[b[1]] > rank[a[1]])
+		print "FAIL house: " $1 " calls " $3 " of " $2 ", a later layer" }
+	' "$tmp/calls" >"$tmp/upcalls"
+	if [ -s "$tmp/upcalls" ]; then
+		cat "$tmp/upcalls"
+		fail=$((fail + $(wc -l <"$tmp/upcalls")))
+	fi
+	awk '{ print $1, $2 }' "$tmp/calls" | sort -u >"$tmp/callpairs"
+	if ! tsort "$tmp/callpairs" >/dev/null 2>"$tmp/loop"; then
+		bad "modules call each other round a circle:"
+		sed -n 's/^tsort: \([a-z]*\/[a-z_0-9]*\)$/  \1/p' "$tmp/loop"
+	fi
 fi
 
 links=$(wc -l <"$tmp/files")
