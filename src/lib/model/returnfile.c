@@ -31,7 +31,8 @@ struct rf {
 	char form_id[ORG_ID_MAX + 1];  /* a form block's values ("" when */
 	char form_period[16];          /* none) */
 	int form_clash;     /* the block gives one of them twice, differently */
-	int refused;        /* the whole file is refused */
+	int refused;        /* the whole file is refused (as it has no
+			       answers; who.refused for whose it is) */
 	/* consecutive rows are mostly for the same return */
 	struct ret *last_ret;
 	int last_metric;
