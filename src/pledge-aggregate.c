@@ -1,9 +1,7 @@
 /* pledge-aggregate: tidy returns in, sector and peer-group figures out. */
 #include "base/cli.h"
-#include "model/catalogue.h"
 #include "base/period.h"
-#include "model/roster.h"
-#include "model/settings.h"
+#include "model/templates.h"
 #include "out/aggout.h"
 #include "out/atomic.h"
 #include "out/levelsout.h"
@@ -130,18 +128,15 @@ static int write_all(const struct opts *o, struct job *job)
 	return failed ? -1 : 0;
 }
 
-static int load(const struct opts *o, struct catalogue *cat,
-		struct roster *roster, struct settings *s, struct diags *d)
+static int load(const struct opts *o, struct templates *t, struct diags *d)
 {
-	const char *dir = templates_dir(o->cli.templates);
-	char *metrics = path_join(dir, "metrics.csv");
-	char *settings = path_join(dir, "settings.csv");
-	int ok = catalogue_load(cat, metrics, d) == 0;
-	ok &= settings_load(s, settings, d) == 0;
-	ok &= roster_load(roster, o->cli.roster, d) == 0;
-	free(metrics);
-	free(settings);
-	return ok ? 0 : -1;
+	struct templates_ask ask = {
+		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
+			TEMPLATES_ROSTER,
+		.dir = o->cli.templates,
+		.roster = o->cli.roster,
+	};
+	return templates_load(t, &ask, d);
 }
 
 int main(int argc, char **argv)
@@ -151,31 +146,26 @@ int main(int argc, char **argv)
 		return EXIT_FATAL;
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
-	struct catalogue cat;
-	struct roster roster;
-	struct settings s;
-	settings_default(&s);
+	struct templates t;
 	int status = EXIT_FATAL;
-	if (load(&o, &cat, &roster, &s, &d) == 0) {
+	if (load(&o, &t, &d) == 0) {
 		struct aggregate a;
-		aggregate_init(&a, &cat, &roster);
+		aggregate_init(&a, &t.cat, &t.roster);
 		int files = argc - optind, unread = 0;
 		if (files == 0)
 			unread += tidyin_read(&a, "-", &d) < 0;
 		for (int i = optind; i < argc; i++)
 			unread += tidyin_read(&a, argv[i], &d) < 0;
-		struct job job = { &a, &s, NULL };
+		struct job job = { &a, &t.set, NULL };
 		if (files > 0 && unread == files)
 			fprintf(stderr, "%s: no input could be read\n", prog);
 		else if (write_all(&o, &job) == 0 &&
-			 (!o.levels || levelsout_file(templates_dir(
-					o.cli.templates), o.levels, &a, &d) == 0))
+			 (!o.levels || levelsout_file(t.dir, o.levels, &a,
+						      &d) == 0))
 			status = d.errors ? EXIT_REJECTED : EXIT_OK;
 		aggregate_free(&a);
 	}
-	catalogue_free(&cat);
-	roster_free(&roster);
-	settings_free(&s);
+	templates_free(&t);
 	diags_free(&d);
 	return status;
 }

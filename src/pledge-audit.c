@@ -2,9 +2,7 @@
  * from what is about to be published, and refuses if it can. */
 #include "base/cli.h"
 #include "base/xalloc.h"
-#include "model/catalogue.h"
-#include "model/roster.h"
-#include "model/settings.h"
+#include "model/templates.h"
 #include "stats/tidyin.h"
 #include "stats/aggregate.h"
 #include "stats/audit.h"
@@ -91,18 +89,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-static int load(const struct opts *o, struct catalogue *cat,
-		struct roster *roster, struct settings *s, struct diags *d)
+static int load(const struct opts *o, struct templates *t, struct diags *d)
 {
-	const char *dir = templates_dir(o->cli.templates);
-	char *metrics = path_join(dir, "metrics.csv");
-	char *settings = path_join(dir, "settings.csv");
-	int ok = catalogue_load(cat, metrics, d) == 0;
-	ok &= settings_load(s, settings, d) == 0;
-	ok &= roster_load(roster, o->cli.roster, d) == 0;
-	free(metrics);
-	free(settings);
-	return ok ? 0 : -1;
+	struct templates_ask ask = {
+		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
+			TEMPLATES_ROSTER,
+		.dir = o->cli.templates,
+		.roster = o->cli.roster,
+	};
+	return templates_load(t, &ask, d);
 }
 
 /* Reads everything named on the command line; 0, or -1 when any of it
@@ -131,16 +126,13 @@ int main(int argc, char **argv)
 	}
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
-	struct catalogue cat;
-	struct roster roster;
-	struct settings s;
-	settings_default(&s);
+	struct templates t;
 	int status = EXIT_FATAL;
-	if (load(&o, &cat, &roster, &s, &d) == 0) {
+	if (load(&o, &t, &d) == 0) {
 		struct aggregate a;
-		aggregate_init(&a, &cat, &roster);
+		aggregate_init(&a, &t.cat, &t.roster);
 		struct audit au;
-		audit_init(&au, &a, &s);
+		audit_init(&au, &a, &t.set);
 		if (read_all(&o, argv + optind, argc - optind, &a, &au, &d) < 0)
 			fprintf(stderr, "%s: the inputs could not all be read, "
 				"so nothing was audited\n", prog);
@@ -157,9 +149,7 @@ int main(int argc, char **argv)
 		audit_free(&au);
 		aggregate_free(&a);
 	}
-	catalogue_free(&cat);
-	roster_free(&roster);
-	settings_free(&s);
+	templates_free(&t);
 	diags_free(&d);
 	free(o.readings);
 	cli_free(&o.cli);

@@ -7,6 +7,7 @@
 #include "chart/draw_svg.h"
 #include "chart/kinds.h"
 #include "base/period.h"
+#include "model/templates.h"
 #include "out/atomic.h"
 #include "out/csvout.h"
 #include "stats/tidyin.h"
@@ -179,22 +180,23 @@ static int put_readings(FILE *fp, void *ctx)
 }
 
 /* Loads everything the charts need; returns 0 or -1 (reported). */
-static int load(struct run *run, struct catalogue *cat, struct roster *roster,
-		struct settings *set, struct aggin *agg, struct aggregate *ret,
-		const char *aggregates)
+static int load(struct run *run, struct templates *t, struct aggin *agg,
+		struct aggregate *ret, const char *aggregates)
 {
 	struct opts *o = run->o;
 	struct diags *d = run->d;
-	const char *dir = templates_dir(o->cli.templates);
-	char *metrics = path_join(dir, "metrics.csv");
-	char *settings = path_join(dir, "settings.csv");
-	int ok = catalogue_load(cat, metrics, d) == 0;
-	ok = ok && settings_load(set, settings, d) == 0;
-	free(metrics);
-	free(settings);
-	if (ok && (o->cli.nreturns || o->org))
-		ok = roster_load(roster, o->cli.roster, d) == 0;
-	if (!ok || aggin_read(agg, aggregates, cat, d) < 0)
+	struct templates_ask ask = {
+		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
+			TEMPLATES_STOP |
+			(o->cli.nreturns || o->org ? TEMPLATES_ROSTER : 0),
+		.dir = o->cli.templates,
+		.roster = o->cli.roster,
+	};
+	const struct catalogue *cat = &t->cat;
+	const struct roster *roster = &t->roster;
+	const struct settings *set = &t->set;
+	if (templates_load(t, &ask, d) < 0 ||
+	    aggin_read(agg, aggregates, cat, d) < 0)
 		return -1;
 	run->in.period = o->cli.period != PERIOD_NONE ? o->cli.period
 						      : agg->last;
@@ -238,18 +240,15 @@ int main(int argc, char **argv)
 		o.distributions = 1;
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
-	struct catalogue cat = { 0 };
-	struct roster roster = { 0 };
-	struct settings set;
+	struct templates t;
 	struct aggin agg = { 0 };
 	struct aggregate ret = { 0 };
-	settings_default(&set);
 	struct run run = { .o = &o, .d = &d, .readings = BUF_INIT };
-	run.in = (struct chart_input){ .cat = &cat, .roster = &roster,
-				       .settings = &set, .agg = &agg };
+	run.in = (struct chart_input){ .cat = &t.cat, .roster = &t.roster,
+				       .settings = &t.set, .agg = &agg };
 	int status = EXIT_FATAL;
 	const char *aggregates = optind < argc ? argv[optind] : "-";
-	if (load(&run, &cat, &roster, &set, &agg, &ret, aggregates) == 0) {
+	if (load(&run, &t, &agg, &ret, aggregates) == 0) {
 		if (mkdir(o.out, 0755) < 0 && errno != EEXIST) {
 			fprintf(stderr, "%s: cannot make %s: %s\n", prog, o.out,
 				strerror(errno));
@@ -274,9 +273,7 @@ int main(int argc, char **argv)
 		aggregate_free(&ret);
 	buf_free(&run.readings);
 	aggin_free(&agg);
-	catalogue_free(&cat);
-	roster_free(&roster);
-	settings_free(&set);
+	templates_free(&t);
 	diags_free(&d);
 	cli_free(&o.cli);
 	return status;

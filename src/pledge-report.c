@@ -4,7 +4,7 @@
 #include "base/jobs.h"
 #include "base/xalloc.h"
 #include "base/period.h"
-#include "model/wording.h"
+#include "model/templates.h"
 #include "out/atomic.h"
 #include "stats/tidyin.h"
 #include "report/doc.h"
@@ -149,16 +149,13 @@ static int report_date(time_t *t)
 
 struct world {
 	char *logo;                /* a readable PNG, or NULL */
-	struct catalogue cat;
-	struct roster roster;
-	struct settings set;
+	struct templates t;        /* catalogue, settings, wording, roster,
+				      levels */
 	struct aggin agg;
 	struct aggregate ret;
 	struct revised *revised;
-	struct wording words;
 	struct fonts *fonts;
 	int has_ret;
-	struct levels levels;
 };
 
 static const char *const required_words[] = { "federation", "report_title",
@@ -167,12 +164,13 @@ static const char *const required_words[] = { "federation", "report_title",
 
 /* The logo named in report.csv (from the templates folder), when it is
  * a PNG that can be read; else the reports go without, with a warning. */
-static void find_logo(struct world *w, const char *dir)
+static void find_logo(struct world *w)
 {
-	const char *name = wording_get(&w->words, "logo");
+	const char *name = wording_get(&w->t.words, "logo");
 	if (!name[0])
 		return;
-	char *path = name[0] == '/' ? xstrdup(name) : path_join(dir, name);
+	char *path = name[0] == '/' ? xstrdup(name)
+				    : templates_path(&w->t, name);
 	unsigned char sig[8] = { 0 };
 	FILE *fp = fopen(path, "rb");
 	int ok = fp && fread(sig, 1, 8, fp) == 8 &&
@@ -191,33 +189,28 @@ static void find_logo(struct world *w, const char *dir)
 static int load(const struct opts *o, struct world *w, struct diags *d,
 		const char *aggregates)
 {
-	const char *dir = templates_dir(o->cli.templates);
-	char *metrics = path_join(dir, "metrics.csv");
-	char *settings = path_join(dir, "settings.csv");
-	char *report = path_join(dir, "report.csv");
-	int ok = catalogue_load(&w->cat, metrics, d) == 0;
-	ok = ok && settings_load(&w->set, settings, d) == 0;
-	ok = ok && wording_load(&w->words, report, required_words, d) == 0;
-	ok = ok && roster_load(&w->roster, o->cli.roster, d) == 0;
-	ok = ok && aggin_read(&w->agg, aggregates, &w->cat, d) == 0;
+	struct templates_ask ask = {
+		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
+			TEMPLATES_WORDING | TEMPLATES_ROSTER | TEMPLATES_STOP,
+		.dir = o->cli.templates,
+		.roster = o->cli.roster,
+		.required_words = required_words,
+	};
+	int ok = templates_load(&w->t, &ask, d) == 0;
+	ok = ok && aggin_read(&w->agg, aggregates, &w->t.cat, d) == 0;
 	ok = ok && (!o->revisions ||
 		    (w->revised = revised_load(o->revisions, d)) != NULL);
-	free(metrics);
-	free(settings);
-	free(report);
 	if (!ok)
 		return -1;
-	aggregate_init(&w->ret, &w->cat, &w->roster);
+	aggregate_init(&w->ret, &w->t.cat, &w->t.roster);
 	w->has_ret = 1;
 	for (size_t i = 0; i < o->cli.nreturns; i++)
 		if (tidyin_read(&w->ret, o->cli.returns[i], d) < 0)
 			return -1;
-	find_logo(w, dir);
-	char *rules = path_join(dir, "levels.csv");
-	levels_load(&w->levels, rules, &w->cat, d); /* bad: none, exit 1 */
-	free(rules);
+	find_logo(w);
+	templates_load_levels(&w->t, d); /* bad: none, exit 1 */
 	char why[300];
-	w->fonts = fonts_load(w->set.font_regular, w->set.font_bold, why,
+	w->fonts = fonts_load(w->t.set.font_regular, w->t.set.font_bold, why,
 			      sizeof(why));
 	if (!w->fonts) {
 		fprintf(stderr, "%s: %s\n", prog, why);
@@ -231,14 +224,10 @@ static void unload(struct world *w)
 	free(w->logo);
 	revised_free(w->revised);
 	fonts_free(w->fonts);
-	levels_free(&w->levels);
 	if (w->has_ret)
 		aggregate_free(&w->ret);
-	wording_free(&w->words);
 	aggin_free(&w->agg);
-	catalogue_free(&w->cat);
-	roster_free(&w->roster);
-	settings_free(&w->set);
+	templates_free(&w->t);
 }
 
 /* One card per signatory with an accepted return, into dir; a progress
@@ -294,27 +283,27 @@ static int write_share(const struct report_input *in,
 	int status = EXIT_OK;
 	size_t done = 0;
 	char why[400];
-	for (size_t i = 0; i < w->roster.len; i++) {
+	for (size_t i = 0; i < w->t.roster.len; i++) {
 		if ((int)(i % (size_t)parts) != part || !card_due(in, (int)i))
 			continue;
-		char *path = xasprintf("%s/%s.pdf", dir, w->roster.orgs[i].id);
+		char *path = xasprintf("%s/%s.pdf", dir, w->t.roster.orgs[i].id);
 		const struct report_input *use =
-			f->subset && subset_covers(w->roster.orgs[i].name)
+			f->subset && subset_covers(w->t.roster.orgs[i].name)
 				? &f->small : in;
 		if (card_write(use, (int)i, path, why, sizeof(why)) < 0) {
 			fprintf(stderr, "%s%s: report card for %s: %s\n",
 				show ? "\r\033[K" : "", prog,
-				w->roster.orgs[i].id, why);
+				w->t.roster.orgs[i].id, why);
 			status = errno == ENOSPC || errno == EFBIG ? EXIT_FATAL
 								   : EXIT_REJECTED;
 		}
 		free(path);
-		path = xasprintf("%s/%s.csv", dir, w->roster.orgs[i].id);
+		path = xasprintf("%s/%s.csv", dir, w->t.roster.orgs[i].id);
 		if (status == EXIT_OK && cardcsv_write(in, in->positions,
 				(int)i, path, why, sizeof(why)) < 0) {
 			fprintf(stderr, "%s%s: figures for %s: %s\n",
 				show ? "\r\033[K" : "", prog,
-				w->roster.orgs[i].id, why);
+				w->t.roster.orgs[i].id, why);
 			status = EXIT_FATAL;
 		}
 		free(path);
@@ -347,7 +336,7 @@ static int write_cards(const struct report_input *given,
 		return EXIT_FATAL;
 	}
 	size_t due = 0;
-	for (size_t i = 0; i < w->roster.len; i++)
+	for (size_t i = 0; i < w->t.roster.len; i++)
 		due += card_due(in, (int)i);
 	struct card_fonts f;
 	card_fonts_make(&f, in);
@@ -433,7 +422,6 @@ int main(int argc, char **argv)
 	diags_init_echo(&d, prog, stderr);
 	struct world w;
 	memset(&w, 0, sizeof(w));
-	settings_default(&w.set);
 	int status = EXIT_FATAL;
 	time_t date;
 	const char *aggregates = optind < argc ? argv[optind] : "-";
@@ -441,21 +429,21 @@ int main(int argc, char **argv)
 	report_queries_load(&queries, o.issues);
 	if (report_date(&date) == 0 && load(&o, &w, &d, aggregates) == 0) {
 		struct report_input in = {
-			.chart = { .cat = &w.cat, .roster = &w.roster,
-				   .settings = &w.set, .fonts = w.fonts,
+			.chart = { .cat = &w.t.cat, .roster = &w.t.roster,
+				   .settings = &w.t.set, .fonts = w.fonts,
 				   .agg = &w.agg,
 				   .returns = o.cli.nreturns ? &w.ret : NULL,
 				   .period = o.cli.period != PERIOD_NONE
 						     ? o.cli.period : w.agg.last },
-			.words = &w.words,
-			.pdf_regular = w.set.font_regular,
-			.pdf_bold = w.set.font_bold,
+			.words = &w.t.words,
+			.pdf_regular = w.t.set.font_regular,
+			.pdf_bold = w.t.set.font_bold,
 			.date = date,
 			.accent = colour_from_hex(
-				wording_get(&w.words, "accent_colour")),
+				wording_get(&w.t.words, "accent_colour")),
 			.logo = w.logo,
 			.revised = w.revised,
-			.levels = &w.levels,
+			.levels = &w.t.levels,
 			.html = o.html,
 			.queries = &queries,
 		};

@@ -1,8 +1,7 @@
 /* pledge-template: a blank return for one organisation and quarter. */
 #include "base/cli.h"
-#include "model/catalogue.h"
 #include "base/period.h"
-#include "model/roster.h"
+#include "model/templates.h"
 #include "out/atomic.h"
 #include "out/template.h"
 
@@ -86,6 +85,16 @@ static int put_template(FILE *fp, void *ctx)
 	return template_write(fp, j->cat, j->org, j->period);
 }
 
+static int load(const struct opts *o, struct templates *t, struct diags *d)
+{
+	struct templates_ask ask = {
+		.want = TEMPLATES_CATALOGUE | TEMPLATES_ROSTER,
+		.dir = o->cli.templates,
+		.roster = o->cli.roster,
+	};
+	return templates_load(t, &ask, d);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
@@ -93,25 +102,21 @@ int main(int argc, char **argv)
 		return EXIT_FATAL;
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
-	struct catalogue cat;
-	struct roster roster;
-	char *path = path_join(templates_dir(o.cli.templates), "metrics.csv");
-	int ok = catalogue_load(&cat, path, &d) == 0;
-	free(path);
-	ok &= roster_load(&roster, o.cli.roster, &d) == 0;
+	struct templates t;
+	int ok = load(&o, &t, &d) == 0;
 	int status = EXIT_FATAL;
-	int i = ok ? roster_find(&roster, o.org) : -1;
+	int i = ok ? roster_find(&t.roster, o.org) : -1;
 	if (ok && i < 0)
 		fprintf(stderr, "%s: '%s' is not an org_id in the roster (%s)\n",
 			prog, o.org, o.cli.roster);
 	if (i >= 0) {
-		const struct org *org = &roster.orgs[i];
+		const struct org *org = &t.roster.orgs[i];
 		char p[PERIOD_TEXT];
 		if (!org_owes(org, o.cli.period))
 			fprintf(stderr, "%s: warning: %s owes no return for "
 				"%s\n", prog, org->id,
 				period_format(o.cli.period, p));
-		struct job job = { &cat, org, o.cli.period };
+		struct job job = { &t.cat, org, o.cli.period };
 		if (write_output(o.cli.output, 0644, put_template, &job) == 0)
 			status = EXIT_OK;
 		else
@@ -119,8 +124,7 @@ int main(int argc, char **argv)
 				o.cli.output ? o.cli.output : "the output",
 				strerror(errno));
 	}
-	catalogue_free(&cat);
-	roster_free(&roster);
+	templates_free(&t);
 	diags_free(&d);
 	return status;
 }

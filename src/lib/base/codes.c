@@ -19,7 +19,7 @@ static const struct problem_code list[] = {
 	{ "bad-levels", E, "A row of the commitment levels that is not "
 	  "valid", "model/levels.c" },
 	{ "bad-period", E, "A quarter that is not written as YYYY-QN",
-	  "model/returnfile.c" },
+	  "model/whose.c" },
 	{ "bad-roster", E, "A row of the roster of signatories that is not "
 	  "valid", "model/roster.c" },
 	{ "bad-setting", E, "A setting with a value that is not allowed",
@@ -48,7 +48,7 @@ static const struct problem_code list[] = {
 	{ "file-too-large", E, "A file larger than the limit",
 	  "read/csvin.c" },
 	{ "form-block", E, "The lines above a form's answers name two "
-	  "associations or two quarters", "model/returnfile.c" },
+	  "associations or two quarters", "model/whose.c" },
 	{ "identical-return", W, "The same return sent twice",
 	  "model/returns.c" },
 	{ "implausible", W, "An answer far from what the sector answered",
@@ -68,7 +68,7 @@ static const struct problem_code list[] = {
 	{ "missing-column", E, "A column the file must have is missing",
 	  "read/table.c" },
 	{ "missing-org", E, "A row that does not say which association it is "
-	  "for", "model/returnfile.c" },
+	  "for", "model/whose.c" },
 	{ "missing-return", W, "No return received from a signatory that "
 	  "owed one", "model/ingest.c" },
 	{ "mixed-encoding", E, "Text in two encodings in one file",
@@ -81,7 +81,7 @@ static const struct problem_code list[] = {
 	{ "no-metric", W, "An answer without a question beside it",
 	  "model/returnfile.c" },
 	{ "no-period", E, "A return that does not say which quarter it is "
-	  "for", "model/returnfile.c" },
+	  "for", "model/whose.c" },
 	{ "no-roster", W, "No roster of signatories, so no return could be "
 	  "counted as missing", "model/ingest.c" },
 	{ "no-rows", E, "A return with a header and nothing under it",
@@ -89,7 +89,7 @@ static const struct problem_code list[] = {
 	{ "not-a-number", E, "An answer that is not a number",
 	  "model/value.c" },
 	{ "not-owed", W, "A return from a signatory that did not owe one "
-	  "that quarter", "model/returnfile.c" },
+	  "that quarter", "model/whose.c" },
 	{ "not-the-returns", E, "Published figures that do not match the "
 	  "returns they were made from", "stats/audit.c" },
 	{ "not-whole", E, "A count that is not a whole number",
@@ -99,7 +99,7 @@ static const struct problem_code list[] = {
 	{ "nul-byte", E, "A file with NUL bytes in it, not text",
 	  "read/csvin.c" },
 	{ "org-mismatch", W, "A return whose file name and org_id name "
-	  "different associations", "model/returnfile.c" },
+	  "different associations", "model/whose.c" },
 	{ "out-of-range", E, "An answer outside the range allowed",
 	  "model/value.c" },
 	{ "panel-beside-total", E, "A like-for-like total beside the "
@@ -137,7 +137,7 @@ static const struct problem_code list[] = {
 	{ "unknown-metric", W | E, "A question that is not in the return (a "
 	  "typing slip?)", "model/returnfile.c" },
 	{ "unknown-org", E, "A return for an association not on the roster",
-	  "model/returnfile.c" },
+	  "model/whose.c" },
 	{ "unknown-setting", W, "A setting that is not known (left out)",
 	  "model/settings.c" },
 	{ "unreadable", E, "A file that could not be read", "read/table.c" },
@@ -150,7 +150,7 @@ static const struct problem_code list[] = {
 	{ "workbook", E, "A spreadsheet workbook, not CSV, under a .csv name",
 	  "read/csvin.c" },
 	{ "wrong-period", E, "A return for another quarter",
-	  "model/returnfile.c" },
+	  "model/whose.c" },
 };
 
 const struct problem_code *problem_codes(size_t *len)

@@ -4,7 +4,8 @@
  * layout (an org_id column and one column per metric id) are told apart
  * by the header. org_id comes from its column, else from the file name;
  * the quarter from the period column, else from the folder name (or the
- * period the caller gives). Refused answers and rows are reported and
+ * period the caller gives), and checked against the roster and the run
+ * by whose.h. Refused answers and rows are reported and
  * the rest of the file is still read; a file that cannot be a return
  * at all is refused whole. */
 #ifndef PLEDGE_RETURNFILE_H
