@@ -31,11 +31,6 @@ int csvin_part_end(const struct csvin *p, int *enc, long *lines)
 	return !p->cut;
 }
 
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
-{
-	return csvin_read_record(r, rec);
-}
-
 const struct csvin_limits *csvin_limits_of(const struct csvin *r)
 {
 	return &r->lim;

@@ -1,5 +1,6 @@
 /* csvin_part: what read/parts needs of a csvin reader, to read a large
- * file in parts on several threads (for parts.c only).
+ * file in parts on several threads, and read/records to decide whether
+ * to (for parts.c and records.c only).
  *
  * A part is a run of whole lines of the file, in memory. Read by a part
  * reader, its records, lines (counted from 1 at the part) and
@@ -35,10 +36,6 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
 /* After a part reader's end: 1 when no record was open at the end,
  * else 0; the encoding it settled on (CSVIN_ENC_*), and its lines. */
 int csvin_part_end(const struct csvin *p, int *enc, long *lines);
-
-/* The next record, read on this thread (as csvin_next without a
- * worker). */
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec);
 
 int csvin_encoding(const struct csvin *r);
 
