@@ -38,7 +38,10 @@ struct csvin *csvin_reader_new(const char *name,
 			       const struct csvin_limits *lim,
 			       struct diags *d)
 {
-	struct csvin *r = xcalloc(1, sizeof(*r));
+	struct csvin *r = aligned_alloc(CSVIN_LINE, sizeof(*r));
+	if (!r)
+		xalloc_die();
+	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
 	r->lim = lim ? *lim : csvin_default_limits;
 	if (!r->lim.chunk || r->lim.chunk > CHUNK)

@@ -20,9 +20,13 @@ enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252, ENC_MACROMAN, ENC_CP850 };
  * or a lone CR), and libcsv is fed one line at a time. So the reader
  * always knows the line it is on: a record starts on the first line fed
  * after the one where libcsv ended the record before. Each line is
- * checked for NUL bytes and its encoding before libcsv sees it. */
+ * checked for NUL bytes and its encoding before libcsv sees it.
+ * A reader may run on a worker thread (read/ahead) while the caller
+ * works: it fills whole cache lines of its own (CSVIN_LINE), so that no
+ * memory the caller writes shares one with it. */
+#define CSVIN_LINE 64
 struct csvin {
-	FILE *fp;
+	_Alignas(CSVIN_LINE) FILE *fp;
 	char *name;
 	struct csvin_limits lim;
 	struct diags *d;
