@@ -61,6 +61,10 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 {
 	struct csvin *r = csvin_reader_new(name, lim, d);
 	r->fp = fp;
+	/* where reading begins (a file need not be read from its start):
+	 * csvin_resume counts bytes towards lim.max_file from here */
+	off_t at = ftello(fp);
+	r->origin = at < 0 ? 0 : (long long)at;
 	r->chunk = xmalloc(CHUNK);
 	return r;
 }

@@ -49,12 +49,13 @@ size_t csvin_part_bytes(const struct csvin *r);
 long csvin_line(const struct csvin *r);
 
 /* The file offset of the next record, or -1 when the reader is within
- * one (or has failed). Notes where in the file reading began, so that
- * csvin_resume counts bytes towards lim.max_file from there. */
-long long csvin_offset(struct csvin *r);
+ * one (or has failed, or the file cannot seek). */
+long long csvin_offset(const struct csvin *r);
 
 /* Reads on from byte at of the file (where a record begins), as line
- * line, in encoding enc (CSVIN_ENC_*, already reported). */
+ * line, in encoding enc (CSVIN_ENC_*, already reported), counting bytes
+ * towards lim.max_file from where the file was when the reader was
+ * opened. */
 void csvin_resume(struct csvin *r, long long at, long line, int enc);
 
 #endif
