@@ -146,8 +146,9 @@ threads: deps
 		CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)"
 threads-run: $(BIN)/pledge-ingest $(BIN)/pledge-aggregate \
 		$(BUILD)/tests/test_csvin $(BUILD)/tests/test_bgwrite \
+		$(BUILD)/tests/test_records \
 		$(BUILD)/tests/gen-sector $(BUILD)/tests/csvcut
-	@sh tests/run-unit.sh $(BUILD)/tests test_csvin test_bgwrite
+	@sh tests/run-unit.sh $(BUILD)/tests test_csvin test_records test_bgwrite
 	@sh tests/crosscheck/run.sh $(BIN) $(BUILD)/tests
 
 # Runs the pipeline on every quarter folder of input/ (or PERIOD=...).

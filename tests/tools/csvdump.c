@@ -1,7 +1,7 @@
 /* csvdump: prints a CSV file's records as a JSON array of objects keyed
  * by the header, for comparing the reader with expected results.
  * usage: csvdump FILE; exit 1 when the reader reports an error. */
-#include "read/csvin.h"
+#include "read/records.h"
 #include "base/xalloc.h"
 
 #include <stdio.h>
@@ -43,19 +43,19 @@ int main(int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	d.echo = stderr;
-	struct csvin *in = csvin_open(fp, argv[1], NULL, &d);
+	struct records *in = records_open(fp, argv[1], NULL, &d);
 	struct csvrec rec;
 	char **header = NULL;
 	size_t nheader = 0, rows = 0;
 	enum csvin_status s;
 	putchar('[');
-	while ((s = csvin_next(in, &rec)) == CSVIN_RECORD) {
+	while ((s = records_next(in, &rec)) == CSVIN_RECORD) {
 		if (!header) {
 			nheader = rec.n;
 			header = xcalloc(nheader, sizeof(char *));
 			for (size_t i = 0; i < rec.n; i++)
 				header[i] = xstrdup(rec.fields[i]);
-			csvin_lock_delim(in, rec.delim);
+			records_lock_delim(in, rec.delim);
 			continue;
 		}
 		printf("%s{", rows++ ? "," : "");
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nheader; i++)
 		free(header[i]);
 	free(header);
-	csvin_close(in);
+	records_close(in);
 	fclose(fp);
 	diags_free(&d);
 	return status;

@@ -3,7 +3,7 @@
  *
  * PLEDGE_JOBS in the environment, a whole number from 1, sets it; with
  * PLEDGE_JOBS=1 everything runs on the calling thread: a file is read
- * here rather than in parts or ahead (read/csvin), the tidy file is
+ * here rather than in parts or ahead (read/records), the tidy file is
  * written without the background writer (out/bgwrite), a quarter's
  * metrics are ranked without the second thread (stats/aggregate), and
  * pledge-report makes the cards without forking. Without it, or when

@@ -10,7 +10,7 @@
  * diagnostics just before that record is given (so a run prints the
  * same, in the same order, as without the thread). The source belongs to
  * the worker from ahead_start until ahead_stop: the caller must not
- * touch it in between. */
+ * touch it in between. read/records reads a csvin ahead this way. */
 #ifndef PLEDGE_AHEAD_H
 #define PLEDGE_AHEAD_H
 

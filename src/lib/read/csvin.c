@@ -1,11 +1,7 @@
 #include "csvin.h"
-#include "ahead.h"
 #include "csvin_impl.h"
-#include "csvin_part.h"
 #include "legacy.h"
-#include "parts.h"
 #include "../base/buf.h"
-#include "../base/jobs.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
 
@@ -15,7 +11,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 const struct csvin_limits csvin_default_limits = {
 	.max_file = 2ULL << 30,
@@ -43,7 +38,10 @@ struct csvin *csvin_reader_new(const char *name,
 			       const struct csvin_limits *lim,
 			       struct diags *d)
 {
-	struct csvin *r = xcalloc(1, sizeof(*r));
+	struct csvin *r = aligned_alloc(CSVIN_LINE, sizeof(*r));
+	if (!r)
+		xalloc_die();
+	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
 	r->lim = lim ? *lim : csvin_default_limits;
 	if (!r->lim.chunk || r->lim.chunk > CHUNK)
@@ -63,6 +61,10 @@ struct csvin *csvin_open(FILE *fp, const char *name,
 {
 	struct csvin *r = csvin_reader_new(name, lim, d);
 	r->fp = fp;
+	/* where reading begins (a file need not be read from its start):
+	 * csvin_resume counts bytes towards lim.max_file from here */
+	off_t at = ftello(fp);
+	r->origin = at < 0 ? 0 : (long long)at;
 	r->chunk = xmalloc(CHUNK);
 	return r;
 }
@@ -71,8 +73,6 @@ void csvin_close(struct csvin *r)
 {
 	if (!r)
 		return;
-	parts_stop(r->parts);
-	ahead_stop(r->ahead);
 	csv_free(&r->parser);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
@@ -86,54 +86,18 @@ void csvin_close(struct csvin *r)
 	free(r);
 }
 
-/* The worker's reading: as the caller's, with the worker's diagnostics. */
-static enum csvin_status read_for_ahead(void *src, struct csvrec *rec,
-					struct diags *d, int *cp1252)
-{
-	struct csvin *r = src;
-	r->d = d;
-	enum csvin_status s = csvin_read_record(r, rec);
-	*cp1252 = r->enc >= ENC_CP1252;
-	return s;
-}
-
-/* Reads the rest on other threads, unless PLEDGE_JOBS=1 or it is a
- * regular file with less than a part left (a thread is worth starting for a large file
- * only; a regular file's size is known, a pipe's is not). */
-static void start_workers(struct csvin *r)
-{
-	struct stat st;
-	int fd = r->fp ? fileno(r->fp) : -1;
-	long long from = csvin_offset(r);
-	int regular = fd >= 0 && from >= 0 && fstat(fd, &st) == 0 &&
-		      S_ISREG(st.st_mode);
-	if (regular && st.st_size - from < (long long)csvin_part_bytes(r))
-		return;
-	if (jobs_count() < 2)
-		return;
-	r->caller_d = r->d;
-	r->ahead_cp1252 = r->enc >= ENC_CP1252;
-	if (regular)
-		r->parts = parts_start(r, fd, from, st.st_size);
-	if (!r->parts)
-		r->ahead = ahead_start(read_for_ahead, r);
-}
-
 void csvin_lock_delim(struct csvin *r, char delim)
 {
-	if (r->ahead || r->parts)
-		return;
 	r->locked = delim;
-	if (r->lim.read_ahead && !r->failed)
-		start_workers(r);
+}
+
+void csvin_set_diags(struct csvin *r, struct diags *d)
+{
+	r->d = d;
 }
 
 int csvin_is_cp1252(const struct csvin *r)
 {
-	if (r->parts)
-		return parts_is_cp1252(r->parts);
-	if (r->ahead)
-		return ahead_flag(r->ahead) || r->ahead_cp1252;
 	return r->enc >= ENC_CP1252;
 }
 
@@ -508,15 +472,6 @@ static int feed(struct csvin *r, const char *s, size_t len, int ended,
 	return finish_record(r, rec);
 }
 
-enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
-{
-	if (r->parts)
-		return parts_next(r->parts, rec, r->caller_d);
-	if (r->ahead)
-		return ahead_next(r->ahead, rec, r->caller_d);
-	return csvin_read_record(r, rec);
-}
-
 /* The end of the input: the last line, and a record libcsv still holds. */
 static enum csvin_status read_end(struct csvin *r, struct csvrec *rec)
 {
@@ -546,8 +501,7 @@ static enum csvin_status read_end(struct csvin *r, struct csvrec *rec)
 	return CSVIN_EOF;
 }
 
-/* The next record, read here. */
-enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec)
+enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec)
 {
 	if (r->failed)
 		return CSVIN_FAIL;

@@ -17,7 +17,12 @@
  * one record (a stray quote, text after a closing quote, a value over
  * the cap, too many fields) is reported and the record skipped; any
  * other error ends the file: it is added to the diagnostics and
- * csvin_next returns CSVIN_FAIL. */
+ * csvin_next returns CSVIN_FAIL.
+ *
+ * A csvin reads on the thread that calls it and knows nothing of
+ * threads: read/records chooses whether a file is read here, ahead on a
+ * second thread (read/ahead) or in parts on several (read/parts), and
+ * those use csvin. */
 #ifndef PLEDGE_CSVIN_H
 #define PLEDGE_CSVIN_H
 
@@ -35,12 +40,14 @@ struct csvin_limits {
 					 0 for 64 KiB): small chunks let
 					 tests and fuzzing cross every
 					 boundary */
-	int read_ahead;               /* once the delimiter is locked, read
-					 records on other threads while the
-					 caller works: a large regular file
-					 in parts on one thread for each
+	int read_ahead;               /* for read/records: once the
+					 delimiter is locked, read records
+					 on other threads while the caller
+					 works: a large regular file in
+					 parts on one thread for each
 					 processor but the caller's
-					 (parts.h), else on one (ahead.h) */
+					 (parts.h), else on one (ahead.h);
+					 csvin itself ignores it */
 	size_t part_bytes;            /* the size of those parts (0 for
 					 1 MiB; small in tests) */
 };
@@ -65,14 +72,18 @@ struct csvin;
 struct csvin *csvin_open(FILE *fp, const char *name,
 			 const struct csvin_limits *lim, struct diags *d);
 
-/* The next record, valid until the next call. */
+/* The next record, read on this thread, valid until the next call. */
 enum csvin_status csvin_next(struct csvin *r, struct csvrec *rec);
 
-/* From now on, split every record on delim only; with lim.read_ahead,
- * the rest of the file is read on a second thread from here on. */
+/* From now on, split every record on delim only. */
 void csvin_lock_delim(struct csvin *r, char delim);
 
-/* Non-zero when the file was read as Windows-1252. */
+/* From now on, add problems to d instead (a worker thread reading for
+ * the caller keeps its own until the caller takes them: read/ahead). */
+void csvin_set_diags(struct csvin *r, struct diags *d);
+
+/* Non-zero when the file reads as Windows-1252 (or another one-byte
+ * encoding) as of the last record read. */
 int csvin_is_cp1252(const struct csvin *r);
 
 void csvin_close(struct csvin *r);

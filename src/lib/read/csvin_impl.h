@@ -20,17 +20,13 @@ enum encoding { ENC_UNKNOWN, ENC_UTF8, ENC_CP1252, ENC_MACROMAN, ENC_CP850 };
  * or a lone CR), and libcsv is fed one line at a time. So the reader
  * always knows the line it is on: a record starts on the first line fed
  * after the one where libcsv ended the record before. Each line is
- * checked for NUL bytes and its encoding before libcsv sees it. */
+ * checked for NUL bytes and its encoding before libcsv sees it.
+ * A reader may run on a worker thread (read/ahead) while the caller
+ * works: it fills whole cache lines of its own (CSVIN_LINE), so that no
+ * memory the caller writes shares one with it. */
+#define CSVIN_LINE 64
 struct csvin {
-	/* the caller's, while a worker reads (then only the worker touches
-	 * what follows): a cache line apart from the worker's */
-	struct parts *parts;    /* reading in parts on two threads, */
-	struct ahead *ahead;    /* or on one, or both NULL */
-	struct diags *caller_d; /* d, while the worker has its own */
-	int ahead_cp1252;       /* as the file was when the worker started */
-	char apart[64];
-
-	FILE *fp;
+	_Alignas(CSVIN_LINE) FILE *fp;
 	char *name;
 	struct csvin_limits lim;
 	struct diags *d;
@@ -81,9 +77,6 @@ struct csvin {
 struct csvin *csvin_reader_new(const char *name,
 			       const struct csvin_limits *lim,
 			       struct diags *d);
-
-/* The next record, read on this thread. */
-enum csvin_status csvin_read_record(struct csvin *r, struct csvrec *rec);
 
 /* A problem that stops the file being read: reported, with words that
  * say so, and the reader fails from now on. */

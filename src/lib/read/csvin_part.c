@@ -31,11 +31,6 @@ int csvin_part_end(const struct csvin *p, int *enc, long *lines)
 	return !p->cut;
 }
 
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec)
-{
-	return csvin_read_record(r, rec);
-}
-
 const struct csvin_limits *csvin_limits_of(const struct csvin *r)
 {
 	return &r->lim;
@@ -56,17 +51,15 @@ long csvin_line(const struct csvin *r)
 	return r->line;
 }
 
-long long csvin_offset(struct csvin *r)
+long long csvin_offset(const struct csvin *r)
 {
 	if (r->in_record || r->skipping || r->carry.len || r->failed ||
 	    !r->fp)
 		return -1;
-	/* where stdio is in the file (which need not have been read from
-	 * its start), less what is read but not yet used */
+	/* where stdio is in the file, less what is read but not yet used */
 	off_t at = ftello(r->fp);
 	if (at < 0)
 		return -1;
-	r->origin = (long long)at - (long long)r->total;
 	return (long long)at - (long long)(r->len - r->pos);
 }
 

@@ -1,5 +1,6 @@
 /* csvin_part: what read/parts needs of a csvin reader, to read a large
- * file in parts on several threads (for parts.c only).
+ * file in parts on several threads, and read/records to decide whether
+ * to (for parts.c and records.c only).
  *
  * A part is a run of whole lines of the file, in memory. Read by a part
  * reader, its records, lines (counted from 1 at the part) and
@@ -36,10 +37,6 @@ struct csvin *csvin_part(const struct csvin *r, unsigned char *bytes,
  * else 0; the encoding it settled on (CSVIN_ENC_*), and its lines. */
 int csvin_part_end(const struct csvin *p, int *enc, long *lines);
 
-/* The next record, read on this thread (as csvin_next without a
- * worker). */
-enum csvin_status csvin_read_here(struct csvin *r, struct csvrec *rec);
-
 int csvin_encoding(const struct csvin *r);
 
 const struct csvin_limits *csvin_limits_of(const struct csvin *r);
@@ -52,12 +49,13 @@ size_t csvin_part_bytes(const struct csvin *r);
 long csvin_line(const struct csvin *r);
 
 /* The file offset of the next record, or -1 when the reader is within
- * one (or has failed). Notes where in the file reading began, so that
- * csvin_resume counts bytes towards lim.max_file from there. */
-long long csvin_offset(struct csvin *r);
+ * one (or has failed, or the file cannot seek). */
+long long csvin_offset(const struct csvin *r);
 
 /* Reads on from byte at of the file (where a record begins), as line
- * line, in encoding enc (CSVIN_ENC_*, already reported). */
+ * line, in encoding enc (CSVIN_ENC_*, already reported), counting bytes
+ * towards lim.max_file from where the file was when the reader was
+ * opened. */
 void csvin_resume(struct csvin *r, long long at, long line, int enc);
 
 #endif

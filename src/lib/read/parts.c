@@ -85,7 +85,7 @@ static long long cut(const struct parts *ps, size_t k)
 static enum csvin_status read_part(void *src, struct csvrec *rec,
 				   struct diags *d, int *cp1252)
 {
-	enum csvin_status s = csvin_read_here(src, rec);
+	enum csvin_status s = csvin_next(src, rec);
 	*cp1252 = csvin_encoding(src) >= CSVIN_ENC_CP1252;
 	return s;
 }
@@ -276,7 +276,7 @@ enum csvin_status parts_next(struct parts *ps, struct csvrec *rec,
 	while (!ps->ended) {
 		enum csvin_status st;
 		if (ps->own) {
-			st = csvin_read_here(ps->r, rec);
+			st = csvin_next(ps->r, rec);
 			ps->flag = csvin_encoding(ps->r) >= CSVIN_ENC_CP1252;
 		} else if (ps->held || take_part(ps)) {
 			struct part *pt = &ps->slot[ps->cur % WINDOW];

@@ -13,7 +13,7 @@
  * (a quoted value may hold line breaks) and in the same encoding; when
  * not, the file's own reader reads on from that part on this thread. At
  * most a few parts are held at a time, so memory does not grow with the
- * file. */
+ * file. read/records decides when; parts reads with csvin (csvin_part.h). */
 #ifndef PLEDGE_PARTS_H
 #define PLEDGE_PARTS_H
 

@@ -23,7 +23,7 @@ struct table *table_open(const char *path, const struct csvin_limits *lim,
 	t->fp = fp;
 	t->close_fp = !is_stdin;
 	t->d = d;
-	t->in = csvin_open(fp, name, lim, d);
+	t->in = records_open(fp, name, lim, d);
 	return t;
 }
 
@@ -31,7 +31,7 @@ void table_close(struct table *t)
 {
 	if (!t)
 		return;
-	csvin_close(t->in);
+	records_close(t->in);
 	if (t->close_fp)
 		fclose(t->fp);
 	for (size_t i = 0; i < t->ncols; i++)
@@ -55,7 +55,7 @@ static int all_blank(char **f, size_t n)
 static enum csvin_status next_nonblank(struct table *t, struct csvrec *rec)
 {
 	enum csvin_status s;
-	while ((s = csvin_next(t->in, rec)) == CSVIN_RECORD)
+	while ((s = records_next(t->in, rec)) == CSVIN_RECORD)
 		if (!all_blank(rec->fields, rec->n))
 			break;
 	return s;
@@ -139,7 +139,7 @@ int table_header(struct table *t, table_header_fn *is_header, void *ctx,
 		t->ncols = n;
 		t->header_line = rec.line;
 		t->delim = rec.delim;
-		csvin_lock_delim(t->in, rec.delim);
+		records_lock_delim(t->in, rec.delim);
 		tries -= t->meta_rows;
 		if (tries > 0)
 			diag_add(t->d, SEV_WARNING, t->name, first_line, NULL,

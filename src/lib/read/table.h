@@ -1,9 +1,11 @@
 /* table: a CSV file read as a header and rows of named columns.
  *
- * On top of csvin: finds the header (allowing a title line or two above
- * it), normalises column names (invisible characters trimmed, lower
- * case), drops trailing unnamed columns, skips rows with no text, and
- * reports rows with more values than the header has columns. */
+ * On top of read/records: finds the header (allowing a title line or
+ * two above it), locks its delimiter (from then on a large file may be
+ * read on other threads), normalises column names (invisible
+ * characters trimmed, lower case), drops trailing unnamed columns, skips
+ * rows with no text, and reports rows with more values than the header
+ * has columns. */
 #ifndef PLEDGE_TABLE_H
 #define PLEDGE_TABLE_H
 
@@ -11,7 +13,7 @@
 #include <stddef.h>
 
 #include "../base/diag.h"
-#include "csvin.h"
+#include "records.h"
 
 /* How many records may stand above the header (title lines). */
 #define TABLE_HEADER_SEARCH 5
@@ -35,7 +37,7 @@ struct table {
 	/* private */
 	FILE *fp;
 	int close_fp;
-	struct csvin *in;
+	struct records *in;
 	struct diags *d;
 	char **pad;         /* a short row, padded */
 	char *blank;        /* writable empty strings for the padding */
