@@ -1,5 +1,6 @@
 #include "query.h"
 #include "../base/period.h"
+#include "../base/quantile.h"
 #include "../base/arena.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
@@ -183,16 +184,6 @@ static int double_cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
-}
-
-/* PERCENTILE.INC of sorted v[0..n). */
-static double quantile(const double *v, size_t n, double q)
-{
-	double at = q * (double)(n - 1);
-	size_t lo = (size_t)at;
-	if (lo + 1 >= n)
-		return v[n - 1];
-	return v[lo] + (at - (double)lo) * (v[lo + 1] - v[lo]);
 }
 
 /* The answers to each metric in period, sorted, into v (of h->len),

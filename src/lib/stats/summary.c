@@ -24,15 +24,6 @@ void summary_add(struct summary *s, double value)
 	s->v[s->n++] = value;
 }
 
-double quantile(const double *sorted, size_t n, double p)
-{
-	double h = (double)(n - 1) * p;
-	size_t lo = (size_t)h;
-	if (lo + 1 >= n)
-		return sorted[n - 1];
-	return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
-}
-
 void summary_finish(struct summary *s)
 {
 	size_t k = 1;

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "../base/quantile.h" /* the rule of the quartiles */
+
 struct summary {
 	double *v;
 	size_t n, cap;
@@ -23,8 +25,5 @@ void summary_add(struct summary *s, double value);
  * statistics; n must be > 0 and no value NaN. */
 void summary_finish(struct summary *s);
 void summary_free(struct summary *s);
-
-/* The p-quantile (0 <= p <= 1) of sorted[0..n), type 7; n > 0. */
-double quantile(const double *sorted, size_t n, double p);
 
 #endif
