@@ -128,17 +128,6 @@ static int write_all(const struct opts *o, struct job *job)
 	return failed ? -1 : 0;
 }
 
-static int load(const struct opts *o, struct templates *t, struct diags *d)
-{
-	struct templates_ask ask = {
-		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
-			TEMPLATES_ROSTER,
-		.dir = o->cli.templates,
-		.roster = o->cli.roster,
-	};
-	return templates_load(t, &ask, d);
-}
-
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage), .disclosure = NULL };
@@ -148,7 +137,8 @@ int main(int argc, char **argv)
 	diags_init_echo(&d, prog, stderr);
 	struct templates t;
 	int status = EXIT_FATAL;
-	if (load(&o, &t, &d) == 0) {
+	unsigned want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS | TEMPLATES_ROSTER;
+	if (templates_load_cli(&t, &o.cli, want, &d) == 0) {
 		struct aggregate a;
 		aggregate_init(&a, &t.cat, &t.roster);
 		int files = argc - optind, unread = 0;

@@ -89,17 +89,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-static int load(const struct opts *o, struct templates *t, struct diags *d)
-{
-	struct templates_ask ask = {
-		.want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS |
-			TEMPLATES_ROSTER,
-		.dir = o->cli.templates,
-		.roster = o->cli.roster,
-	};
-	return templates_load(t, &ask, d);
-}
-
 /* Reads everything named on the command line; 0, or -1 when any of it
  * could not be read (reported). */
 static int read_all(const struct opts *o, char **files, int nfiles,
@@ -128,7 +117,8 @@ int main(int argc, char **argv)
 	diags_init_echo(&d, prog, stderr);
 	struct templates t;
 	int status = EXIT_FATAL;
-	if (load(&o, &t, &d) == 0) {
+	unsigned want = TEMPLATES_CATALOGUE | TEMPLATES_SETTINGS | TEMPLATES_ROSTER;
+	if (templates_load_cli(&t, &o.cli, want, &d) == 0) {
 		struct aggregate a;
 		aggregate_init(&a, &t.cat, &t.roster);
 		struct audit au;

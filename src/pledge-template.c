@@ -85,16 +85,6 @@ static int put_template(FILE *fp, void *ctx)
 	return template_write(fp, j->cat, j->org, j->period);
 }
 
-static int load(const struct opts *o, struct templates *t, struct diags *d)
-{
-	struct templates_ask ask = {
-		.want = TEMPLATES_CATALOGUE | TEMPLATES_ROSTER,
-		.dir = o->cli.templates,
-		.roster = o->cli.roster,
-	};
-	return templates_load(t, &ask, d);
-}
-
 int main(int argc, char **argv)
 {
 	struct opts o = { .cli = CLI_INIT(prog, synopsis, usage) };
@@ -103,7 +93,8 @@ int main(int argc, char **argv)
 	struct diags d;
 	diags_init_echo(&d, prog, stderr);
 	struct templates t;
-	int ok = load(&o, &t, &d) == 0;
+	int ok = templates_load_cli(&t, &o.cli,
+				    TEMPLATES_CATALOGUE | TEMPLATES_ROSTER, &d) == 0;
 	int status = EXIT_FATAL;
 	int i = ok ? roster_find(&t.roster, o.org) : -1;
 	if (ok && i < 0)

@@ -70,3 +70,14 @@ void templates_free(struct templates *t)
 	roster_free(&t->roster);
 	levels_free(&t->levels);
 }
+
+int templates_load_cli(struct templates *t, const struct cli *c,
+		       unsigned want, struct diags *d)
+{
+	struct templates_ask ask = {
+		.want = want,
+		.dir = c->templates,
+		.roster = c->roster,
+	};
+	return templates_load(t, &ask, d);
+}

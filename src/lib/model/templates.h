@@ -12,6 +12,7 @@
 #ifndef PLEDGE_TEMPLATES_H
 #define PLEDGE_TEMPLATES_H
 
+#include "../base/cli.h"
 #include "../base/diag.h"
 #include "catalogue.h"
 #include "levels.h"
@@ -54,6 +55,11 @@ struct templates {
  * returns, t is to be freed with templates_free. */
 int templates_load(struct templates *t, const struct templates_ask *ask,
 		   struct diags *d);
+
+/* templates_load of the files in want, from the folder and roster given
+ * on the command line (--templates, --roster). */
+int templates_load_cli(struct templates *t, const struct cli *c,
+		       unsigned want, struct diags *d);
 
 /* Loads levels.csv of t's folder against t's catalogue (levels.h: a
  * missing file means no levels). Returns 0, or -1 with the problems
