@@ -4,7 +4,7 @@
 #include "../base/arena.h"
 #include "../base/text.h"
 #include "../base/xalloc.h"
-#include "../read/table.h"
+#include "tidyfile.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -122,17 +122,11 @@ void history_free(struct history *h)
 	free(h);
 }
 
-enum { H_PERIOD, H_ORG, H_METRIC, H_VALUE };
-
 int history_read(struct history *h, const char *path,
 		 const struct catalogue *cat, struct diags *d)
 {
-	static const char *const cols[] = { "period", "org_id", "metric",
-					    "value", NULL };
-	int col[4];
-	struct table *t = table_open_columns(path, cols, col,
-					     "period, org_id, metric and value",
-					     d);
+	int col[TIDY_COLUMNS];
+	struct table *t = tidyfile_open(path, col, d);
 	if (!t)
 		return -1;
 	struct table_row row;
@@ -140,15 +134,16 @@ int history_read(struct history *h, const char *path,
 	const char *last_org = "";
 	h->nmetrics = cat->len;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {
-		int p = period_parse(row.f[col[H_PERIOD]]);
-		int m = catalogue_find(cat, row.f[col[H_METRIC]]);
+		int p = period_parse(row.f[col[TIDY_PERIOD]]);
+		int m = catalogue_find(cat, row.f[col[TIDY_METRIC]]);
 		char *end;
-		const char *text = row.f[col[H_VALUE]];
+		const char *text = row.f[col[TIDY_VALUE]];
 		double v = strtod(text, &end);
 		if (p == PERIOD_NONE || m < 0 || end == text || *end)
 			continue;
-		if (strcmp(last_org, row.f[col[H_ORG]]))
-			last_org = arena_strdup(&h->arena, row.f[col[H_ORG]]);
+		if (strcmp(last_org, row.f[col[TIDY_ORG]]))
+			last_org = arena_strdup(&h->arena,
+						 row.f[col[TIDY_ORG]]);
 		GROW(h->rows, h->cap, h->len + 1);
 		h->rows[h->len++] = (struct hrow){ last_org, p, m, v };
 	}

@@ -1,15 +1,11 @@
 #include "tidyin.h"
-#include "../read/table.h"
+#include "../model/tidyfile.h"
 #include "../base/period.h"
 #include "../model/value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { T_PERIOD, T_ORG, T_METRIC, T_VALUE };
-static const char *const columns[] = { "period", "org_id", "metric",
-	"value", NULL };
 
 /* Rows come sorted by period and organisation, with metrics in
  * catalogue order: each look-up is first tried against the last one. */
@@ -62,50 +58,53 @@ static int read_number(const char *s, double *out)
 static void read_row(struct aggregate *a, struct lookups *k, struct table *t,
 		     char **f, long line, struct diags *d)
 {
-	int period = find_period(k, f[T_PERIOD]);
+	int period = find_period(k, f[TIDY_PERIOD]);
 	if (period == PERIOD_NONE) {
-		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, f[TIDY_ORG],
+			 f[TIDY_METRIC],
 			 "bad-period", "period '%s' is not a quarter such as "
-			 "2026-Q3; row skipped", f[T_PERIOD]);
+			 "2026-Q3; row skipped", f[TIDY_PERIOD]);
 		return;
 	}
-	int org = find_org(k, a->roster, f[T_ORG]);
+	int org = find_org(k, a->roster, f[TIDY_ORG]);
 	if (org < 0) {
-		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, f[TIDY_ORG],
+			 f[TIDY_METRIC],
 			 "unknown-org", "org_id '%s' is not in the roster; row "
-			 "skipped", f[T_ORG]);
+			 "skipped", f[TIDY_ORG]);
 		return;
 	}
-	int m = k->metric = catalogue_find_after(a->cat, f[T_METRIC],
+	int m = k->metric = catalogue_find_after(a->cat, f[TIDY_METRIC],
 						 k->metric);
 	if (m < 0) {
-		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, f[TIDY_ORG],
+			 f[TIDY_METRIC],
 			 "unknown-metric", "'%s' is not a metric in the "
-			 "catalogue; row skipped", f[T_METRIC]);
+			 "catalogue; row skipped", f[TIDY_METRIC]);
 		return;
 	}
 	double value;
-	if (read_number(f[T_VALUE], &value) < 0) {
-		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
+	if (read_number(f[TIDY_VALUE], &value) < 0) {
+		diag_add(d, SEV_ERROR, t->name, line, f[TIDY_ORG],
+			 f[TIDY_METRIC],
 			 "not-a-number", "value '%s' for %s is not a number; "
-			 "row skipped", f[T_VALUE], f[T_METRIC]);
+			 "row skipped", f[TIDY_VALUE], f[TIDY_METRIC]);
 		return;
 	}
 	if (aggregate_add(a, period, org, m, value) < 0) {
 		char p[PERIOD_TEXT];
-		diag_add(d, SEV_ERROR, t->name, line, f[T_ORG], f[T_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, f[TIDY_ORG],
+			 f[TIDY_METRIC],
 			 "duplicate-value", "%s already has a value for %s in "
-			 "%s; this one is skipped", f[T_ORG], f[T_METRIC],
+			 "%s; this one is skipped", f[TIDY_ORG], f[TIDY_METRIC],
 			 period_format(period, p));
 	}
 }
 
 int tidyin_read(struct aggregate *a, const char *path, struct diags *d)
 {
-	int col[4];
-	struct table *t = table_open_columns(path, columns, col,
-					     "period, org_id, metric and value",
-					     d);
+	int col[TIDY_COLUMNS];
+	struct table *t = tidyfile_open(path, col, d);
 	if (!t)
 		return -1;
 	struct table_row row;
