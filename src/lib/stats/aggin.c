@@ -7,23 +7,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The columns read: these, a column per statistic of stat_table, and
- * the flag. */
-enum { A_PERIOD, A_METRIC, A_GROUP, A_N, A_FIRST_STAT,
-       A_FLAG = A_FIRST_STAT + AGG_NSTATS, A_COLUMNS };
-
-static void column_names(const char *names[A_COLUMNS + 1])
+struct table *aggin_open(const char *path, int col[AGGIN_COLUMNS],
+			 struct diags *d)
 {
 	static const char *const head[] = { "period", "metric", "group", "n" };
-	for (int i = 0; i < A_FIRST_STAT; i++)
+	const char *names[AGGIN_COLUMNS + 1];
+	for (int i = 0; i < AGGIN_FIRST_STAT; i++)
 		names[i] = head[i];
 	for (int k = 0; k < AGG_NSTATS; k++)
-		names[A_FIRST_STAT + k] = stat_table[k].column;
-	names[A_FLAG] = "flag";
-	names[A_COLUMNS] = NULL;
+		names[AGGIN_FIRST_STAT + k] = stat_table[k].column;
+	names[AGGIN_FLAG] = "flag";
+	names[AGGIN_COLUMNS] = NULL;
+	return table_open_columns(path, names, col,
+				  "period, metric, group, n and the figures",
+				  d);
 }
 
-static uint64_t key_of(int period, int metric, int group)
+uint64_t aggin_key(int period, int metric, int group)
 {
 	return ((uint64_t)(uint32_t)period << 32) |
 	       ((uint64_t)(uint16_t)(metric + 2) << 16) |
@@ -60,17 +60,18 @@ static void read_row(struct aggin *in, const struct catalogue *cat,
 		     struct table *t, char **f, long line, struct diags *d)
 {
 	struct agg_row row = { 0 };
-	row.period = period_parse(f[A_PERIOD]);
-	int returns = !strcmp(f[A_METRIC], "returns");
-	row.metric = returns ? AGG_RETURNS : catalogue_find(cat, f[A_METRIC]);
-	row.group = group_index(in, f[A_GROUP]);
+	row.period = period_parse(f[AGGIN_PERIOD]);
+	int returns = !strcmp(f[AGGIN_METRIC], "returns");
+	row.metric = returns ? AGG_RETURNS
+			     : catalogue_find(cat, f[AGGIN_METRIC]);
+	row.group = group_index(in, f[AGGIN_GROUP]);
 	double n = 0;
 	const char *bad = row.period == PERIOD_NONE ? "period"
 			  : !returns && row.metric < 0 ? "metric"
 			  : row.group == -2 ? "group"
-			  : number(f[A_N], &n) < 0 ? "n" : NULL;
+			  : number(f[AGGIN_N], &n) < 0 ? "n" : NULL;
 	for (int k = 0; !bad && k < AGG_NSTATS; k++) {
-		const char *cell = f[A_FIRST_STAT + k];
+		const char *cell = f[AGGIN_FIRST_STAT + k];
 		if (!cell[0])
 			continue;
 		if (number(cell, &row.v[k]) < 0)
@@ -78,22 +79,22 @@ static void read_row(struct aggin *in, const struct catalogue *cat,
 		row.has |= 1u << k;
 	}
 	if (bad) {
-		diag_add(d, SEV_ERROR, t->name, line, NULL, f[A_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, NULL, f[AGGIN_METRIC],
 			 "bad-aggregate", "the %s on this row cannot be read; "
 			 "row skipped", bad);
 		return;
 	}
 	row.n = (size_t)n;
-	row.suppressed = !strcmp(f[A_FLAG], "c");
+	row.suppressed = !strcmp(f[AGGIN_FLAG], "c");
 	if (aggin_add(in, &row) < 0)
-		diag_add(d, SEV_ERROR, t->name, line, NULL, f[A_METRIC],
+		diag_add(d, SEV_ERROR, t->name, line, NULL, f[AGGIN_METRIC],
 			 "bad-aggregate", "this period, metric and group "
 			 "appear twice; row skipped");
 }
 
 int aggin_add(struct aggin *in, const struct agg_row *row)
 {
-	uint64_t key = key_of(row->period, row->metric, row->group);
+	uint64_t key = aggin_key(row->period, row->metric, row->group);
 	if (intmap_get(&in->index, key) >= 0)
 		return -1;
 	GROW(in->rows, in->cap, in->len + 1);
@@ -112,19 +113,15 @@ int aggin_read(struct aggin *in, const char *path, const struct catalogue *cat,
 	memset(in, 0, sizeof(*in));
 	intmap_init(&in->index);
 	in->first = in->last = PERIOD_NONE;
-	int col[A_COLUMNS];
-	const char *columns[A_COLUMNS + 1];
-	column_names(columns);
-	struct table *t = table_open_columns(path, columns, col,
-					     "period, metric, group, n and the "
-					     "figures", d);
+	int col[AGGIN_COLUMNS];
+	struct table *t = aggin_open(path, col, d);
 	if (!t)
 		return -1;
 	struct table_row row;
 	enum table_status st;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {
-		char *f[A_COLUMNS];
-		for (int k = 0; k < A_COLUMNS; k++)
+		char *f[AGGIN_COLUMNS];
+		for (int k = 0; k < AGGIN_COLUMNS; k++)
 			f[k] = row.f[col[k]];
 		read_row(in, cat, t, f, row.line, d);
 	}
@@ -145,6 +142,6 @@ void aggin_free(struct aggin *in)
 const struct agg_row *aggin_find(const struct aggin *in, int period,
 				 int metric, int group)
 {
-	long i = intmap_get(&in->index, key_of(period, metric, group));
+	long i = intmap_get(&in->index, aggin_key(period, metric, group));
 	return i < 0 ? NULL : &in->rows[i];
 }

@@ -8,6 +8,8 @@
 #include "../base/diag.h"
 #include "aggregate.h"
 
+#include <stdint.h>
+
 struct aggin {
 	struct agg_row *rows;
 	size_t len, cap;
@@ -17,6 +19,23 @@ struct aggin {
 				 PERIOD_NONE when there are no rows */
 	struct intmap index;  /* (period, metric, group) -> row */
 };
+
+/* The columns of an aggregates file that are read: these, a column per
+ * statistic of stat_table (in its order), and the flag. */
+enum aggin_column { AGGIN_PERIOD, AGGIN_METRIC, AGGIN_GROUP, AGGIN_N,
+		    AGGIN_FIRST_STAT,
+		    AGGIN_FLAG = AGGIN_FIRST_STAT + AGG_NSTATS, AGGIN_COLUMNS };
+
+struct table;
+
+/* Opens path ("-" for standard input) as aggregates: finds those
+ * columns, their places in col; NULL, with the reason added to d, when
+ * it cannot be read or lacks one. */
+struct table *aggin_open(const char *path, int col[AGGIN_COLUMNS],
+			 struct diags *d);
+
+/* The one key of a (period, metric, group) row, for an intmap. */
+uint64_t aggin_key(int period, int metric, int group);
 
 /* Reads path ("-" for standard input). Rows naming a metric the
  * catalogue does not have, or with a figure that is not a number, are

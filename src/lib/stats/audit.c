@@ -53,7 +53,7 @@ static void list_stats(const struct agg_row *r, unsigned mask, struct buf *b)
 	for (int k = 0; k < AGG_NSTATS; k++)
 		if (r->has & mask & 1u << k)
 			buf_addf(b, "%s%s %s", b->len ? ", " : "",
-				 audit_stat_name(k), num_plain(r->v[k], num));
+				 stat_table[k].column, num_plain(r->v[k], num));
 }
 
 /* Returns true when the row is about too few organisations (reported),
@@ -80,8 +80,8 @@ static bool few_and_extremes(struct audit *au, const struct audit_row *row,
 			audit_report(au, d, au->agg_path, row->line, id,
 				     "min-max", "%s is published: one "
 				     "organisation's figure, %s",
-				     cell_name(au, r, audit_stat_name(k), cell,
-					       sizeof(cell)),
+				     cell_name(au, r, stat_table[k].column,
+					       cell, sizeof(cell)),
 				     num_plain(k == AGG_MIN ? x[0] : x[n - 1],
 					       num));
 	return false;
@@ -153,7 +153,8 @@ static void small_counts(struct audit *au, const struct audit_row *row,
 			audit_report(au, d, au->agg_path, row->line, m->id,
 				     "small-count", "%s is a count of people "
 				     "below %g: %s",
-				     cell_name(au, r, audit_stat_name(direct[i]),
+				     cell_name(au, r,
+					       stat_table[direct[i]].column,
 					       cell, sizeof(cell)),
 				     au->s->small_below, num_plain(v, num));
 	}

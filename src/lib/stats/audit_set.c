@@ -3,28 +3,13 @@
 #include "../base/xalloc.h"
 #include "../base/period.h"
 #include "../read/table.h"
+#include "aggin.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const columns[] = { "period", "metric", "group", "n",
-	"sum", "mean", "median", "p25", "p75", "min", "max", "rate", "flag",
-	NULL };
-enum { C_PERIOD, C_METRIC, C_GROUP, C_N, C_FIRST_STAT, C_FLAG = 12,
-       C_COUNT };
-
-static const char *const stat_names[AGG_NSTATS] = { "sum", "mean",
-	"median", "p25", "p75", "min", "max", "rate" };
-
-static uint64_t key_of(int period, int metric, int group)
-{
-	return ((uint64_t)(uint32_t)period << 32) |
-	       ((uint64_t)(uint16_t)(metric + 2) << 16) |
-	       (uint16_t)(group + 2);
-}
 
 void audit_init(struct audit *au, struct aggregate *truth,
 		const struct settings *s)
@@ -83,11 +68,11 @@ static const char *read_row(struct audit *au, char **f, long line)
 {
 	struct audit_row row = { .line = line };
 	struct agg_row *r = &row.r;
-	r->period = period_parse(f[C_PERIOD]);
-	bool returns = !strcmp(f[C_METRIC], "returns");
+	r->period = period_parse(f[AGGIN_PERIOD]);
+	bool returns = !strcmp(f[AGGIN_METRIC], "returns");
 	r->metric = returns ? AGG_RETURNS : catalogue_find(au->cat,
-							   f[C_METRIC]);
-	r->group = group_of(au->truth, f[C_GROUP]);
+							   f[AGGIN_METRIC]);
+	r->group = group_of(au->truth, f[AGGIN_GROUP]);
 	double n = 0;
 	if (r->period == PERIOD_NONE)
 		return "period";
@@ -95,18 +80,18 @@ static const char *read_row(struct audit *au, char **f, long line)
 		return "metric (not in the catalogue)";
 	if (r->group == -2)
 		return "group (not a peer group of the roster)";
-	if (figure(f[C_N], &n) < 0 || n < 0)
+	if (figure(f[AGGIN_N], &n) < 0 || n < 0)
 		return "n";
 	r->n = (size_t)n;
 	for (int k = 0; k < AGG_NSTATS; k++) {
-		if (!f[C_FIRST_STAT + k][0])
+		if (!f[AGGIN_FIRST_STAT + k][0])
 			continue;
-		if (figure(f[C_FIRST_STAT + k], &r->v[k]) < 0)
-			return stat_names[k];
+		if (figure(f[AGGIN_FIRST_STAT + k], &r->v[k]) < 0)
+			return stat_table[k].column;
 		r->has |= 1u << k;
 	}
-	r->suppressed = !strcmp(f[C_FLAG], "c");
-	uint64_t key = key_of(r->period, r->metric, r->group);
+	r->suppressed = !strcmp(f[AGGIN_FLAG], "c");
+	uint64_t key = aggin_key(r->period, r->metric, r->group);
 	if (intmap_get(&au->index, key) >= 0)
 		return "period, metric and group (already on an earlier row)";
 	GROW(au->rows, au->cap, au->len + 1);
@@ -118,10 +103,8 @@ static const char *read_row(struct audit *au, char **f, long line)
 int audit_read_aggregates(struct audit *au, const char *path,
 			  struct diags *d)
 {
-	int col[C_COUNT];
-	struct table *t = table_open_columns(path, columns, col,
-					     "period, metric, group, n and the "
-					     "figures", d);
+	int col[AGGIN_COLUMNS];
+	struct table *t = aggin_open(path, col, d);
 	if (!t)
 		return -1;
 	free(au->agg_path);
@@ -130,13 +113,13 @@ int audit_read_aggregates(struct audit *au, const char *path,
 	enum table_status st;
 	int bad = 0;
 	while ((st = table_next(t, &row)) == TABLE_ROW) {
-		char *f[C_COUNT];
-		for (int k = 0; k < C_COUNT; k++)
+		char *f[AGGIN_COLUMNS];
+		for (int k = 0; k < AGGIN_COLUMNS; k++)
 			f[k] = row.f[col[k]];
 		const char *what = read_row(au, f, row.line);
 		if (what) {
 			diag_add(d, SEV_ERROR, t->name, row.line, NULL,
-				 f[C_METRIC], "bad-aggregate",
+				 f[AGGIN_METRIC], "bad-aggregate",
 				 "the %s on this row cannot be read, so the "
 				 "file cannot be audited", what);
 			bad = 1;
@@ -160,7 +143,7 @@ int audit_read_text(struct audit *au, const char *path, struct diags *d)
 const struct audit_row *audit_find(const struct audit *au, int period,
 				   int metric, int group)
 {
-	long i = intmap_get(&au->index, key_of(period, metric, group));
+	long i = intmap_get(&au->index, aggin_key(period, metric, group));
 	return i < 0 ? NULL : &au->rows[i];
 }
 
@@ -178,9 +161,4 @@ bool audit_figure(const struct audit_row *row, enum agg_stat stat,
 		return true;
 	}
 	return false;
-}
-
-const char *audit_stat_name(enum agg_stat stat)
-{
-	return stat_names[stat];
 }

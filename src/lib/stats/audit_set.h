@@ -65,7 +65,4 @@ void audit_report(struct audit *au, struct diags *d, const char *file,
 		  long line, const char *metric, const char *code,
 		  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
-/* The column name of stat in aggregates.csv ("sum", "mean", ...). */
-const char *audit_stat_name(enum agg_stat stat);
-
 #endif
